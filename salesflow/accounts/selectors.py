@@ -1,0 +1,119 @@
+"""Reading accounts, always through visibility."""
+
+from typing import Any
+
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value, Window
+from django.db.models.functions import Coalesce, Rank
+from django.http import Http404
+
+from salesflow.accounts.models import Account, AccountTeamMember
+from salesflow.contacts.models import Contact
+from salesflow.org.visibility import visible_user_ids
+
+SORTS = {
+    "name": ("name", "id"),
+    "-name": ("-name", "-id"),
+    "tier": ("tier", "name", "id"),
+    "-tier": ("-tier", "name", "id"),
+    "revenue": (F("annual_revenue").asc(nulls_first=True), "id"),
+    "-revenue": (F("annual_revenue").desc(nulls_last=True), "id"),
+    "score": (F("selection_total").asc(nulls_first=True), "id"),
+    "-score": (F("selection_total").desc(nulls_last=True), "id"),
+    "updated": ("updated_at", "id"),
+    "-updated": ("-updated_at", "-id"),
+}
+
+
+def with_selection_total(qs: QuerySet[Account]) -> QuerySet[Account]:
+    total = sum(
+        (Coalesce(F(f), Value(0)) for f in Account.SCORE_FIELDS),
+        start=Value(0),
+    )
+    return qs.annotate(selection_total=total)
+
+
+def account_list_visible(user: Any) -> QuerySet[Account]:
+    """Accounts `user` may see: owned by, or with an account team including, a visible user."""
+    qs = Account.objects.all()
+    ids = visible_user_ids(user)
+    if ids is None:
+        return qs
+    if not ids:
+        return qs.none()
+    on_team = AccountTeamMember.objects.filter(account_id=OuterRef("pk"), user_id__in=ids)
+    return qs.filter(Q(owner_id__in=ids) | Exists(on_team))
+
+
+def account_get_visible(user: Any, pk: Any) -> Account:
+    try:
+        return account_list_visible(user).select_related("owner", "region", "parent").get(pk=pk)
+    except (Account.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such account") from None
+
+
+def account_search(
+    user: Any,
+    *,
+    q: str = "",
+    tier: str = "",
+    key_account_type: str = "",
+    region: Any = None,
+    owner: Any = None,
+    team: Any = None,
+    industry: str = "",
+    status: str = "",
+    sort: str = "name",
+) -> QuerySet[Account]:
+    """The account list with full-text search over name, credit code, industry, address, contacts."""
+    qs = with_selection_total(account_list_visible(user))
+    if q:
+        terms = q.split()
+        for term in terms:
+            qs = qs.filter(
+                Q(name__icontains=term)
+                | Q(credit_code__icontains=term)
+                | Q(industry__icontains=term)
+                | Q(address__icontains=term)
+                | Exists(Contact.objects.filter(account_id=OuterRef("pk"), name__icontains=term))
+            )
+    if tier:
+        qs = qs.filter(tier=tier)
+    if key_account_type:
+        qs = qs.filter(key_account_type=key_account_type)
+    if region:
+        qs = qs.filter(region_id=region)
+    if owner:
+        qs = qs.filter(owner_id=owner)
+    if team:
+        qs = qs.filter(owner__team_id=team)
+    if industry:
+        qs = qs.filter(industry=industry)
+    if status:
+        qs = qs.filter(status=status)
+    order = SORTS.get(sort, SORTS["name"])
+    return qs.select_related("owner", "region", "parent").order_by(*order)
+
+
+def account_selection_rank(account: Account) -> int | None:
+    """1 for the best-scored account among all scored accounts; None when this one is unscored."""
+    total = account.selection_score
+    if total is None:
+        return None
+    scored = with_selection_total(Account.objects.all()).filter(selection_total__gt=total)
+    return scored.count() + 1
+
+
+def accounts_ranked_by_selection(user: Any) -> QuerySet[Account]:
+    """Visible key-account candidates with their total and rank (1 = strongest)."""
+    qs = with_selection_total(account_list_visible(user)).filter(selection_total__gt=0)
+    return qs.annotate(
+        selection_rank=Window(Rank(), order_by=F("selection_total").desc())
+    ).order_by("selection_rank", "name")
+
+
+def subsidiaries_visible(user: Any, account: Account) -> QuerySet[Account]:
+    return account_list_visible(user).filter(parent=account).select_related("owner")
+
+
+def account_team(account: Account) -> QuerySet[AccountTeamMember]:
+    return account.team_members.select_related("user").order_by("team_role", "user__username")
