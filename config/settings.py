@@ -1,10 +1,11 @@
 """Salesflow settings: one module, every difference between installs comes from the environment."""
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
+import plotly
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("SALESFLOW_VAR_DIR", BASE_DIR / "var"))
@@ -21,11 +22,14 @@ DEBUG = env_flag("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured(
-            "SECRET_KEY is not set. With DEBUG off, set the SECRET_KEY environment variable "
-            "to a long random string (for example: "
-            'python3 -c "import secrets; print(secrets.token_urlsafe(50))").'
+        sys.stderr.write(
+            "Salesflow refuses to start: SECRET_KEY is not set.\n"
+            "With DEBUG off, set the SECRET_KEY environment variable to a long random string, "
+            "for example:\n"
+            '  export SECRET_KEY="$(python3 -c \'import secrets; print(secrets.token_urlsafe(50))\')"\n'
+            "(or set DEBUG=true for a development install).\n"
         )
+        raise SystemExit(2)
     SECRET_KEY = "salesflow-insecure-development-key-do-not-use-in-production"
 
 ALLOWED_HOSTS = [
@@ -113,12 +117,13 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Plotly's own plotly.min.js is served from the installed package, never a CDN.
-STATICFILES_DIRS = [("vendor/plotly", Path(__import__("plotly").__file__).parent / "package_data")]
+STATICFILES_DIRS = [("vendor/plotly", Path(str(plotly.__file__)).parent / "package_data")]
 WHITENOISE_USE_FINDERS = True
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -137,4 +142,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
-

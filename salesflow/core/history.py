@@ -4,6 +4,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
 from salesflow.core.models import ChangeRecord
@@ -17,7 +18,7 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, str]:
         if isinstance(field, models.ForeignKey):
             related = getattr(instance, name)
             values[name] = "" if related is None else str(related)
-        elif getattr(field, "choices", None):
+        elif isinstance(field, models.Field) and field.choices:
             raw = getattr(instance, name)
             values[name] = "" if raw in (None, "") else str(dict(field.flatchoices).get(raw, raw))
         else:
@@ -84,6 +85,7 @@ def history_for(instance: models.Model) -> models.QuerySet[ChangeRecord]:
 
 def field_label(model: type[models.Model], name: str) -> str:
     try:
-        return str(model._meta.get_field(name).verbose_name)
-    except Exception:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
         return name
+    return str(getattr(field, "verbose_name", name))

@@ -45,4 +45,4 @@ class ChangeRecord(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id", "-changed_at"])]
 
     def __str__(self) -> str:
-        return f"{self.content_type} #{self.object_id} {self.field}: {self.old_value} → {self.new_value}"
+        return f"{self.content_type} #{self.object_id} {self.field}: {self.new_value}"

@@ -7,13 +7,24 @@ from salesflow.users.models import ApiToken, User
 
 @admin.register(User)
 class SalesflowUserAdmin(UserAdmin):
-    list_display = ("username", "first_name", "last_name", "role", "supervisor", "team", "is_active")
+    list_display = (
+        "username",
+        "first_name",
+        "last_name",
+        "role",
+        "supervisor",
+        "team",
+        "is_active",
+    )
     list_filter = ("role", "team", "is_active")
     list_select_related = ("supervisor", "team")
     search_fields = ("username", "first_name", "last_name", "email")
     fieldsets = (
-        *UserAdmin.fieldsets,
-        (_("Sales organisation"), {"fields": ("role", "supervisor", "team", "social_style", "language")}),
+        *(UserAdmin.fieldsets or ()),
+        (
+            _("Sales organisation"),
+            {"fields": ("role", "supervisor", "team", "social_style", "language")},
+        ),
     )
 
 

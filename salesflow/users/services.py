@@ -1,7 +1,5 @@
 """Writing users and their API tokens."""
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -81,7 +79,9 @@ def api_token_authenticate(raw: str) -> User | None:
     return token.user
 
 
-def user_set_preferences(*, user: User, social_style: str | None = None, language: str | None = None) -> User:
+def user_set_preferences(
+    *, user: User, social_style: str | None = None, language: str | None = None
+) -> User:
     fields = []
     if social_style is not None:
         user.social_style = social_style

@@ -1,15 +1,16 @@
-"""Sign-in that restores the user's language, and the profile page with social style and API tokens."""
+"""Sign-in that restores the user's language; the profile page with social style and API tokens."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from salesflow.contacts.social_styles import PROFILE, SocialStyle
+from salesflow.core.http import AuthedHttpRequest
 from salesflow.users.forms import ProfileForm, TokenForm
 from salesflow.users.services import api_token_create, api_token_revoke
 
@@ -28,7 +29,7 @@ class SalesflowLoginView(LoginView):
 
 
 @login_required
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthedHttpRequest) -> HttpResponse:
     user = request.user
     form = ProfileForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
@@ -51,17 +52,17 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def token_create(request: HttpRequest) -> HttpResponse:
+def token_create(request: AuthedHttpRequest) -> HttpResponse:
     form = TokenForm(request.POST)
     name = form.cleaned_data["name"] if form.is_valid() else ""
-    _token, raw = api_token_create(user=request.user, name=name)  # type: ignore[arg-type]
+    _token, raw = api_token_create(user=request.user, name=name)
     request.session["new_token"] = raw
     return redirect("profile")
 
 
 @login_required
 @require_POST
-def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def token_revoke(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     token = request.user.api_tokens.filter(pk=pk).first()
     if token is None:
         raise Http404

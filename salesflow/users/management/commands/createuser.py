@@ -1,4 +1,4 @@
-"""salesflow createuser USERNAME --role rep|manager|director [--supervisor U] [--team NAME] [--password P]"""
+"""salesflow createuser USERNAME --role rep|manager|director [--supervisor U] [--team T] [--password P]"""
 
 from typing import Any
 
