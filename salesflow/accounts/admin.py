@@ -1,6 +1,8 @@
 from django.contrib import admin
 
 from salesflow.accounts.models import Account, AccountTeamMember, TierRule
+from salesflow.accounts.services import TRACKED_FIELDS
+from salesflow.core.admin_history import RecordHistoryAdminMixin
 
 
 class AccountTeamMemberInline(admin.TabularInline):
@@ -10,7 +12,8 @@ class AccountTeamMemberInline(admin.TabularInline):
 
 
 @admin.register(Account)
-class AccountAdmin(admin.ModelAdmin):
+class AccountAdmin(RecordHistoryAdminMixin, admin.ModelAdmin):
+    history_fields = TRACKED_FIELDS
     list_display = ("name", "tier", "key_account_type", "region", "owner", "status")
     list_filter = ("tier", "key_account_type", "region", "status")
     list_select_related = ("region", "owner")
