@@ -94,12 +94,15 @@ def account_search(
     return qs.select_related("owner", "region", "parent").order_by(*order)
 
 
-def account_selection_rank(account: Account) -> int | None:
-    """1 for the best-scored account among all scored accounts; None when this one is unscored."""
+def account_selection_rank(user: Any, account: Account) -> int | None:
+    """1 for the best-scored account among those `user` sees; None when this one is unscored.
+
+    Ranking among visible accounts only, so a rank never reveals that unseen accounts exist.
+    """
     total = account.selection_score
     if total is None:
         return None
-    scored = with_selection_total(Account.objects.all()).filter(selection_total__gt=total)
+    scored = with_selection_total(account_list_visible(user)).filter(selection_total__gt=total)
     return scored.count() + 1
 
 
@@ -117,3 +120,26 @@ def subsidiaries_visible(user: Any, account: Account) -> QuerySet[Account]:
 
 def account_team(account: Account) -> QuerySet[AccountTeamMember]:
     return account.team_members.select_related("user").order_by("team_role", "user__username")
+
+
+def account_can_edit(user: Any, account: Account) -> bool:
+    """Whoever may give the account an owner may edit it: its owner, the owner's managers, directors.
+
+    A colleague who sees the account only through its account team reads it but does not edit it.
+    """
+    ids = visible_user_ids(user)
+    return ids is None or account.owner_id in ids
+
+
+def account_get_editable(user: Any, pk: Any) -> Account:
+    """The account, if `user` may edit it; 404 otherwise (never 403: others' records stay hidden)."""
+    account = account_get_visible(user, pk)
+    if not account_can_edit(user, account):
+        raise Http404("No such account")
+    return account
+
+
+def account_parent_choices(user: Any, *, exclude: Account | None = None) -> QuerySet[Account]:
+    """Accounts `user` may pick as a parent: visible ones, never the account itself."""
+    qs = account_list_visible(user).only("id", "name").order_by("name", "id")
+    return qs.exclude(pk=exclude.pk) if exclude is not None else qs

@@ -8,6 +8,8 @@ from django.http import Http404
 from salesflow.accounts.models import Account
 from salesflow.accounts.selectors import account_list_visible
 from salesflow.contacts.models import Contact
+from salesflow.core.history import field_label, history_for
+from salesflow.core.models import ChangeRecord
 
 
 def contact_list_visible(user: Any) -> QuerySet[Contact]:
@@ -55,13 +57,40 @@ def contact_search(
     return qs.select_related("account", "reports_to").order_by("name", "id")
 
 
+def contact_direct_reports_visible(user: Any, contact: Contact) -> QuerySet[Contact]:
+    """The people who report to `contact`, as far as `user` may see them."""
+    return contact_list_visible(user).filter(reports_to=contact).order_by("name", "id")
+
+
+def contact_reports_to_choices(
+    user: Any, *, account: Account | None, contact: Contact | None = None
+) -> QuerySet[Contact]:
+    """Whom a contact at `account` may report to: visible people at the same account, not itself."""
+    if account is None:
+        return Contact.objects.none()
+    qs = contact_list_visible(user).filter(account=account)
+    if contact is not None and contact.pk is not None:
+        qs = qs.exclude(pk=contact.pk)
+    return qs.order_by("name", "id")
+
+
+def contact_history(contact: Contact) -> list[ChangeRecord]:
+    """The contact's change history, newest first, each row labelled with its field's name."""
+    rows = list(history_for(contact))
+    for row in rows:
+        row.label = field_label(Contact, row.field)  # type: ignore[attr-defined]
+    return rows
+
+
 def buying_centre_tree(account: Account) -> list[dict[str, Any]]:
     """The account's contacts as a forest by reports-to: [{"contact": c, "children": [...]}].
 
-    One query; a contact whose manager is at another account (or missing) is a root.
+    One query; a contact whose manager is at another account (or missing) is a root. The services
+    prevent reporting loops, but data edited elsewhere may hold one: a loop is cut at its first
+    member, so every contact appears exactly once.
     """
     contacts = list(account.contacts.order_by("name", "id"))
-    by_id = {c.pk: {"contact": c, "children": []} for c in contacts}
+    by_id: dict[int, dict[str, Any]] = {c.pk: {"contact": c, "children": []} for c in contacts}
     roots: list[dict[str, Any]] = []
     for c in contacts:
         node = by_id[c.pk]
@@ -70,4 +99,23 @@ def buying_centre_tree(account: Account) -> list[dict[str, Any]]:
             parent["children"].append(node)
         else:
             roots.append(node)
+    reached = _reachable(roots)
+    for c in contacts:
+        if c.pk not in reached:
+            node = by_id[c.pk]
+            by_id[c.reports_to_id]["children"].remove(node)
+            roots.append(node)
+            reached |= _reachable([node])
     return roots
+
+
+def _reachable(nodes: list[dict[str, Any]]) -> set[int]:
+    seen: set[int] = set()
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        if node["contact"].pk in seen:
+            continue
+        seen.add(node["contact"].pk)
+        stack.extend(node["children"])
+    return seen

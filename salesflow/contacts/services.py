@@ -64,9 +64,12 @@ def _validate(contact: Contact, acting_user: Any) -> None:
         contact.full_clean(validate_unique=False, validate_constraints=False)
     except ValidationError as exc:
         errors.update(exc.message_dict)
-    if contact.account_id is not None and "account" not in errors:
-        if not account_list_visible(acting_user).filter(pk=contact.account_id).exists():
-            errors["account"] = [_("Choose an account you can see.")]
+    if (
+        contact.account_id is not None
+        and "account" not in errors
+        and not account_list_visible(acting_user).filter(pk=contact.account_id).exists()
+    ):
+        errors["account"] = [_("Choose an account you can see.")]
     if contact.reports_to_id is not None and "reports_to" not in errors:
         manager = Contact.objects.filter(pk=contact.reports_to_id).only("account_id").first()
         if contact.pk is not None and contact.reports_to_id == contact.pk:
@@ -98,6 +101,7 @@ def contact_create(*, acting_user: Any, **fields: Any) -> Contact:
 def contact_update(*, contact: Contact, acting_user: Any, **fields: Any) -> Contact:
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     before = snapshot(contact, TRACKED_FIELDS)
+    old_account_id = contact.account_id
     if ("account" in fields or "account_id" in fields) and "reports_to" not in fields:
         new_account = fields.get("account")
         new_id = getattr(new_account, "pk", fields.get("account_id"))
@@ -112,7 +116,29 @@ def contact_update(*, contact: Contact, acting_user: Any, **fields: Any) -> Cont
         after=snapshot(contact, TRACKED_FIELDS),
         acting_user=acting_user,
     )
+    if contact.account_id != old_account_id:
+        _release_direct_reports(contact=contact, acting_user=acting_user)
     return contact
+
+
+def _release_direct_reports(*, contact: Contact, acting_user: Any) -> None:
+    """People left at the old account no longer report to a contact who moved away; otherwise
+    their next edit would fail the same-account check on a field the user did not touch."""
+    reports = (
+        Contact.objects.select_for_update()
+        .filter(reports_to=contact)
+        .exclude(account_id=contact.account_id)
+    )
+    for report in reports:
+        before = {"reports_to": str(contact)}
+        report.reports_to = None
+        report.save(update_fields=["reports_to", "updated_at"])
+        record_changes(
+            instance=report,
+            before=before,
+            after={"reports_to": ""},
+            acting_user=acting_user,
+        )
 
 
 @transaction.atomic
