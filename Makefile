@@ -8,7 +8,7 @@ PORT ?= 8000
 SCALE ?= 1
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
-.PHONY: demo test install install-dev lint format serve clean bench
+.PHONY: demo test install install-dev lint typecheck format clean bench
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,8 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/salesflow makemigrations --check --dry-run
+
+typecheck: install-dev
 	$(BIN)/mypy salesflow config
 
 test: lint
