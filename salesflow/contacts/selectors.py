@@ -2,14 +2,20 @@
 
 from typing import Any
 
+from django.db import models
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 
 from salesflow.accounts.models import Account
 from salesflow.accounts.selectors import account_list_visible
 from salesflow.contacts.models import Contact
 from salesflow.core.history import field_label, history_for
 from salesflow.core.models import ChangeRecord
+
+YES_NO_FIELDS = frozenset(
+    f.name for f in Contact._meta.get_fields() if isinstance(f, models.BooleanField)
+)
 
 
 def contact_list_visible(user: Any) -> QuerySet[Contact]:
@@ -75,10 +81,17 @@ def contact_reports_to_choices(
 
 
 def contact_history(contact: Contact) -> list[ChangeRecord]:
-    """The contact's change history, newest first, each row labelled with its field's name."""
+    """The contact's change history, newest first, each row labelled with its field's name.
+
+    Yes/no fields are stored as "True"/"False"; they are shown as translated words.
+    """
+    flags = {"True": gettext("Yes"), "False": gettext("No")}
     rows = list(history_for(contact))
     for row in rows:
         row.label = field_label(Contact, row.field)  # type: ignore[attr-defined]
+        if row.field in YES_NO_FIELDS:
+            row.old_value = flags.get(row.old_value, row.old_value)
+            row.new_value = flags.get(row.new_value, row.new_value)
     return rows
 
 
@@ -103,6 +116,7 @@ def buying_centre_tree(account: Account) -> list[dict[str, Any]]:
     for c in contacts:
         if c.pk not in reached:
             node = by_id[c.pk]
+            assert c.reports_to_id is not None  # only a contact inside a loop is unreached
             by_id[c.reports_to_id]["children"].remove(node)
             roots.append(node)
             reached |= _reachable([node])

@@ -8,4 +8,5 @@ urlpatterns = [
     path("new/", views.contact_create, name="create"),
     path("<int:pk>/", views.contact_detail, name="detail"),
     path("<int:pk>/edit/", views.contact_edit, name="edit"),
+    path("<int:pk>/delete/", views.contact_delete, name="delete"),
 ]
