@@ -16,6 +16,7 @@ from salesflow.accounts.schemas import (
 )
 from salesflow.accounts.selectors import (
     account_get_editable,
+    account_get_manageable,
     account_get_visible,
     account_list_visible,
     account_search,
@@ -69,7 +70,7 @@ def update_account(request: ApiRequest, id: int, payload: AccountPatchIn) -> Acc
 
 @router.delete("/{id}", response={204: None, 401: ErrorOut, 404: ErrorOut})
 def delete_account(request: ApiRequest, id: int) -> tuple[int, None]:
-    account = account_get_editable(request.auth, id)
+    account = account_get_manageable(request.auth, id)
     account_delete(account=account, acting_user=request.auth)
     return 204, None
 

@@ -2,13 +2,14 @@
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value, Window
 from django.db.models.functions import Coalesce, Rank
 from django.http import Http404
 
 from salesflow.accounts.models import Account, AccountTeamMember
 from salesflow.contacts.models import Contact
-from salesflow.org.visibility import visible_user_ids
+from salesflow.org.visibility import users_visible_to, visible_user_ids
 
 SORTS = {
     "name": ("name", "id"),
@@ -122,24 +123,46 @@ def account_team(account: Account) -> QuerySet[AccountTeamMember]:
     return account.team_members.select_related("user").order_by("team_role", "user__username")
 
 
-def account_can_edit(user: Any, account: Account) -> bool:
-    """Whoever may give the account an owner may edit it: its owner, the owner's managers, directors.
-
-    A colleague who sees the account only through its account team reads it but does not edit it.
-    """
+def account_can_manage(user: Any, account: Account) -> bool:
+    """Deleting an account and choosing its account team belong to its owner, the owner's
+    managers and directors. Colleagues on the account team see and change the account itself
+    (the method's rule) but do not decide who serves it or whether it exists."""
     ids = visible_user_ids(user)
     return ids is None or account.owner_id in ids
 
 
 def account_get_editable(user: Any, pk: Any) -> Account:
-    """The account, if `user` may edit it; 404 otherwise (never 403: others' records stay hidden)."""
+    """The account, if `user` may change it: everyone who sees it may. 404 otherwise."""
+    return account_get_visible(user, pk)
+
+
+def account_get_manageable(user: Any, pk: Any) -> Account:
+    """The account, if `user` may delete it or change its team; 404 otherwise (never 403)."""
     account = account_get_visible(user, pk)
-    if not account_can_edit(user, account):
+    if not account_can_manage(user, account):
         raise Http404("No such account")
     return account
 
 
-def account_parent_choices(user: Any, *, exclude: Account | None = None) -> QuerySet[Account]:
-    """Accounts `user` may pick as a parent: visible ones, never the account itself."""
-    qs = account_list_visible(user).only("id", "name").order_by("name", "id")
-    return qs.exclude(pk=exclude.pk) if exclude is not None else qs
+def account_parent_choices(user: Any, *, account: Account | None = None) -> QuerySet[Account]:
+    """Accounts `user` may pick as the parent of `account`: visible ones, never the account itself.
+
+    The current parent stays a choice, so an edit can keep it even when `user` no longer sees it.
+    """
+    qs = account_list_visible(user)
+    if account is not None and account.parent_id is not None:
+        qs = Account.objects.filter(Q(pk__in=qs.values("pk")) | Q(pk=account.parent_id))
+    if account is not None and account.pk is not None:
+        qs = qs.exclude(pk=account.pk)
+    return qs.only("id", "name").order_by("name", "id")
+
+
+def account_owner_choices(user: Any, *, account: Account | None = None) -> QuerySet[Any]:
+    """People `user` may make the owner: those they see, plus the current owner (kept as is)."""
+    qs = users_visible_to(user)
+    if account is None or account.owner_id is None:
+        return qs
+    User = get_user_model()
+    return User.objects.filter(Q(pk__in=qs.values("pk")) | Q(pk=account.owner_id)).order_by(
+        "username"
+    )
