@@ -26,7 +26,7 @@ if not SECRET_KEY:
             "Salesflow refuses to start: SECRET_KEY is not set.\n"
             "With DEBUG off, set the SECRET_KEY environment variable to a long random string, "
             "for example:\n"
-            '  export SECRET_KEY="$(python3 -c \'import secrets; print(secrets.token_urlsafe(50))\')"\n'
+            "  export SECRET_KEY=\"$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')\"\n"
             "(or set DEBUG=true for a development install).\n"
         )
         raise SystemExit(2)
