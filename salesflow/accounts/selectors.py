@@ -103,13 +103,16 @@ def account_selection_rank(user: Any, account: Account) -> int | None:
     total = account.selection_score
     if total is None:
         return None
-    scored = with_selection_total(account_list_visible(user)).filter(selection_total__gt=total)
+    # An annotation the type checker cannot see, hence the keyword dict.
+    scored = with_selection_total(account_list_visible(user)).filter(
+        **{"selection_total__gt": total}
+    )
     return scored.count() + 1
 
 
 def accounts_ranked_by_selection(user: Any) -> QuerySet[Account]:
     """Visible key-account candidates with their total and rank (1 = strongest)."""
-    qs = with_selection_total(account_list_visible(user)).filter(selection_total__gt=0)
+    qs = with_selection_total(account_list_visible(user)).filter(**{"selection_total__gt": 0})
     return qs.annotate(
         selection_rank=Window(Rank(), order_by=F("selection_total").desc())
     ).order_by("selection_rank", "name")
