@@ -10,6 +10,8 @@ def test_switch_to_chinese_and_back_is_remembered_across_pages(page, org, sign_i
     page.click("button[data-lang=zh-hans]")
     page.wait_for_selector("html[lang=zh-hans]")
     assert "客户" in page.locator("nav.mainnav").inner_text()
+    assert page.locator("button[data-lang=en]").inner_text() == "English"
+    assert page.locator("button[data-lang=zh-hans]").inner_text() == "简体中文"
     page.click("nav.mainnav >> text=客户")
     assert page.locator("html").get_attribute("lang") == "zh-hans"
     page.screenshot(path="test-artifacts/home-zh.png", full_page=True)
