@@ -41,8 +41,10 @@ def account_list_visible(user: Any) -> QuerySet[Account]:
         return qs
     if not ids:
         return qs.none()
-    on_team = AccountTeamMember.objects.filter(account_id=OuterRef("pk"), user_id__in=ids)
-    return qs.filter(Q(owner_id__in=ids) | Exists(on_team))
+    # IN over the team table rather than a correlated EXISTS: both databases then use the
+    # indexes instead of reading every account (see bench/).
+    on_team = AccountTeamMember.objects.filter(user_id__in=ids).values("account_id")
+    return qs.filter(Q(owner_id__in=ids) | Q(pk__in=on_team))
 
 
 def account_get_visible(user: Any, pk: Any) -> Account:
