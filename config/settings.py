@@ -110,6 +110,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
+FORMAT_MODULE_PATH = ["salesflow.formats"]
 LOCALE_PATHS = [BASE_DIR / "salesflow" / "locale"]
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Shanghai")

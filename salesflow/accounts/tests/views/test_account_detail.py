@@ -208,3 +208,14 @@ def test_a_parent_group_the_user_cannot_see_is_not_named_or_linked(org, make_acc
 
     assert "Hidden Group Ltd" not in html
     assert group.get_absolute_url() not in html
+
+
+def test_money_is_grouped_by_thousands_in_both_languages(org, make_account, client_for):
+    account = make_account(org["rep1"], annual_revenue=Decimal("938990000"))
+    client = client_for(org["rep1"])
+
+    english = client.get(account.get_absolute_url(), headers={"accept-language": "en"})
+    chinese = client.get(account.get_absolute_url(), headers={"accept-language": "zh-CN"})
+
+    assert "938,990,000" in english.content.decode()
+    assert "938,990,000" in chinese.content.decode()
