@@ -32,6 +32,7 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/salesflow makemigrations --check --dry-run
+	$(BIN)/mypy salesflow config
 
 typecheck: install-dev
 	$(BIN)/mypy salesflow config

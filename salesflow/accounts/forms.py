@@ -106,6 +106,12 @@ class AccountFilterForm(forms.Form):
         return any(value for key, value in args.items() if key != "sort")
 
 
+def _score_field(name: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=_label(name), required=False, choices=SCORE_CHOICES, coerce=int, empty_value=None
+    )
+
+
 class AccountForm(forms.Form):
     """Every editable fact of an account. Choices are limited to what the user may pick."""
 
@@ -151,34 +157,10 @@ class AccountForm(forms.Form):
             "and net assets."
         ),
     )
-    score_sales_potential = forms.TypedChoiceField(
-        label=_label("score_sales_potential"),
-        required=False,
-        choices=SCORE_CHOICES,
-        coerce=int,
-        empty_value=None,
-    )
-    score_innovation = forms.TypedChoiceField(
-        label=_label("score_innovation"),
-        required=False,
-        choices=SCORE_CHOICES,
-        coerce=int,
-        empty_value=None,
-    )
-    score_market_strength = forms.TypedChoiceField(
-        label=_label("score_market_strength"),
-        required=False,
-        choices=SCORE_CHOICES,
-        coerce=int,
-        empty_value=None,
-    )
-    score_financial_health = forms.TypedChoiceField(
-        label=_label("score_financial_health"),
-        required=False,
-        choices=SCORE_CHOICES,
-        coerce=int,
-        empty_value=None,
-    )
+    score_sales_potential = _score_field("score_sales_potential")
+    score_innovation = _score_field("score_innovation")
+    score_market_strength = _score_field("score_market_strength")
+    score_financial_health = _score_field("score_financial_health")
     parent = forms.ModelChoiceField(
         label=_label("parent"),
         required=False,
