@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "salesflow.org",
     "salesflow.accounts",
     "salesflow.contacts",
+    "salesflow.pipeline",
+    "salesflow.playbook",
+    "salesflow.activities",
+    "salesflow.reports",
 ]
 
 MIDDLEWARE = [

@@ -8,6 +8,9 @@ urlpatterns = [
     path("", include("salesflow.users.urls")),
     path("accounts/", include("salesflow.accounts.urls")),
     path("contacts/", include("salesflow.contacts.urls")),
+    path("", include("salesflow.pipeline.urls")),
+    path("reports/", include("salesflow.reports.urls")),
+    path("playbook/", include("salesflow.playbook.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

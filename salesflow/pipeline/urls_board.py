@@ -1,0 +1,7 @@
+from django.urls import path
+
+from salesflow.pipeline.views import board as views
+
+urlpatterns = [
+    path("pipeline/board/", views.board, name="board"),
+]
