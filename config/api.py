@@ -6,6 +6,9 @@ from ninja.operation import Operation
 from salesflow.accounts.api import router as accounts_router
 from salesflow.contacts.api import router as contacts_router
 from salesflow.core.api_support import BearerToken, SignedInSession, install_error_handlers
+from salesflow.pipeline.api import processes_router
+from salesflow.pipeline.api import router as opportunities_router
+from salesflow.reports.api import router as reports_router
 
 
 class SalesflowAPI(NinjaAPI):
@@ -25,3 +28,6 @@ api = SalesflowAPI(
 install_error_handlers(api)
 api.add_router("/accounts", accounts_router)
 api.add_router("/contacts", contacts_router)
+api.add_router("/processes", processes_router)
+api.add_router("/opportunities", opportunities_router)
+api.add_router("/reports", reports_router)

@@ -32,6 +32,7 @@ from salesflow.accounts.selectors import (
 from salesflow.contacts.models import Attitude
 from salesflow.contacts.selectors import buying_centre_tree, contact_search
 from salesflow.core.history import field_label, history_for
+from salesflow.pipeline.selectors import opportunity_search
 
 HISTORY_ROWS = 50
 # The column a header sorts by, and the direction of its first click (largest first for numbers).
@@ -130,6 +131,7 @@ def _render_detail(
         "team_form": team_form if can_manage else None,
         "contacts": contact_search(request.user, account=account.pk),
         "orgchart": buying_centre_tree(account),
+        "opportunities": opportunity_search(request.user, account=account.pk),
         "attitudes": Attitude.choices,
         "history": _history_rows(account),
     }

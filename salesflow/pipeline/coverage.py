@@ -92,6 +92,8 @@ def coverage_warnings(opportunity: Opportunity) -> list[CoverageWarning]:
         )
     buying_stage = opportunity.stage.buying_stage
     for group in NEEDED_BY_BUYING_STAGE.get(BuyingStage(buying_stage), ()) if buying_stage else ():
+        if group == "decision_makers":
+            continue  # already said by the no-decision-maker warning above
         label, matches = GROUPS[group]
         if not any(matches(p) for p in people):
             warnings.append(

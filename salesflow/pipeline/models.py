@@ -11,16 +11,17 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from salesflow.contacts.models import DecisionRole
-from salesflow.core.i18n import localized
+from salesflow.core.i18n import localized, prefers_chinese
 from salesflow.core.models import TimeStampedModel
 
 
 class FunnelState(models.TextChoices):
-    SEARCH = "search", _("Search")
-    IN_FUNNEL = "in_funnel", _("In funnel")
-    BEST = "best", _("Best")
+    SEARCH = "search", pgettext_lazy("funnel state", "Search")
+    IN_FUNNEL = "in_funnel", pgettext_lazy("funnel state", "In funnel")
+    BEST = "best", pgettext_lazy("funnel state", "Best")
 
 
 class BuyingStage(models.TextChoices):
@@ -419,6 +420,7 @@ class MilestoneCheck(models.Model):
         "playbook.Milestone", null=True, on_delete=models.SET_NULL, related_name="checks"
     )
     milestone_text = models.CharField(_("milestone"), max_length=300)
+    milestone_text_zh = models.CharField(_("milestone (Chinese)"), max_length=300, blank=True)
     stage_number = models.PositiveSmallIntegerField(_("stage"))
     done = models.BooleanField(_("done"), default=False)
     evidence = models.TextField(_("evidence"), blank=True)
@@ -439,6 +441,15 @@ class MilestoneCheck(models.Model):
 
     def __str__(self) -> str:
         return f"{self.milestone_text}: {'✓' if self.done else '✗'}"
+
+    @property
+    def milestone_label(self) -> str:
+        """The milestone as it read when checked, in the reader's language."""
+        return (
+            self.milestone_text_zh
+            if prefers_chinese() and self.milestone_text_zh
+            else self.milestone_text
+        )
 
 
 class StageChange(models.Model):
@@ -466,7 +477,9 @@ class StageChange(models.Model):
     from_number = models.PositiveSmallIntegerField(null=True, blank=True)
     to_number = models.PositiveSmallIntegerField(db_index=True)
     from_name = models.CharField(max_length=100, blank=True)
+    from_name_zh = models.CharField(max_length=100, blank=True)
     to_name = models.CharField(max_length=100)
+    to_name_zh = models.CharField(max_length=100, blank=True)
     to_funnel_state = models.CharField(max_length=10, choices=FunnelState.choices)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     reason = models.TextField(_("reason"), blank=True)
@@ -483,3 +496,12 @@ class StageChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.opportunity_id}: {self.from_number} → {self.to_number} ({self.kind})"
+
+    @property
+    def from_label(self) -> str:
+        """The stage left, named as it was then, in the reader's language."""
+        return self.from_name_zh if prefers_chinese() and self.from_name_zh else self.from_name
+
+    @property
+    def to_label(self) -> str:
+        return self.to_name_zh if prefers_chinese() and self.to_name_zh else self.to_name

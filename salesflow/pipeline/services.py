@@ -1,7 +1,7 @@
 """Writing opportunities. Every stage move goes through `_move`, which locks the row, checks the
 version the user saw, saves and writes the StageChange row in one transaction."""
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -109,6 +109,17 @@ def _validate(opportunity: Opportunity, acting_user: Any, changed: set[str]) -> 
         raise ValidationError(errors)
 
 
+def _as_stored_decimal(field: models.DecimalField, value: Any) -> Any:
+    """The value with the column's decimal places, so that 100000 and 100000.00 compare equal
+    in history; a value that would need rounding is left for full_clean to refuse."""
+    try:
+        exact = Decimal(str(value))
+        stored = exact.quantize(Decimal(1).scaleb(-field.decimal_places))
+    except (InvalidOperation, ValueError, TypeError):
+        return value
+    return stored if stored == exact else value
+
+
 def _apply(opportunity: Opportunity, fields: dict[str, Any], allowed: frozenset[str]) -> None:
     unknown = set(fields) - allowed - {f"{f}_id" for f in allowed}
     if unknown:
@@ -117,6 +128,8 @@ def _apply(opportunity: Opportunity, fields: dict[str, Any], allowed: frozenset[
         field = Opportunity._meta.get_field(name.removesuffix("_id"))
         if value is None and isinstance(field, (models.CharField, models.TextField)):
             value = ""
+        if isinstance(field, models.DecimalField) and value not in (None, ""):
+            value = _as_stored_decimal(field, value)
         setattr(opportunity, name, value)
 
 
@@ -132,6 +145,8 @@ def opportunity_create(
         raise ValidationError({"process": _("No sales process is set up.")})
     if not process.is_active:
         raise ValidationError({"process": _("This process is no longer in use.")})
+    if not process.stages.exists():
+        raise ValidationError({"process": _("This process has no stages yet.")})
     fields.setdefault("owner", acting_user)
     opportunity = Opportunity(process=process)
     _apply(opportunity, fields, EDITABLE_FIELDS)
@@ -206,7 +221,13 @@ def opportunity_delete(*, opportunity: Opportunity, acting_user: Any) -> None:
 
 
 @transaction.atomic
-def qualification_set(*, opportunity: Opportunity, acting_user: Any, **answers: Any) -> Opportunity:
+def qualification_set(
+    *,
+    opportunity: Opportunity,
+    acting_user: Any,
+    expected_version: int | None = None,
+    **answers: Any,
+) -> Opportunity:
     """Set any of the five answers (need, decision_process, budget, relationship, worth) and their
     `<name>_evidence` notes."""
     allowed = set(QUALIFICATION_FIELDS) | {f"{f}_evidence" for f in QUALIFICATION_FIELDS}
@@ -220,7 +241,7 @@ def qualification_set(*, opportunity: Opportunity, acting_user: Any, **answers: 
     }
     if errors:
         raise ValidationError(errors)
-    current = _locked(opportunity, None)
+    current = _locked(opportunity, expected_version)
     tracked = [f for f in answers if f in QUALIFICATION_FIELDS]
     before = snapshot(current, tracked)
     changes = {k: ("" if v is None else v) for k, v in answers.items()}
@@ -239,9 +260,10 @@ def milestone_set(
     done: bool,
     acting_user: Any,
     evidence: str = "",
+    expected_version: int | None = None,
 ) -> MilestoneCheck:
     """Check or uncheck one milestone of the opportunity's process, recording who and when."""
-    current = _locked(opportunity, None)
+    current = _locked(opportunity, expected_version)
     if milestone.stage.process_id != current.process_id:
         raise ValidationError({"milestone": _("This milestone belongs to another process.")})
     if current.is_closed:
@@ -250,7 +272,8 @@ def milestone_set(
         opportunity=current,
         milestone=milestone,
         defaults={
-            "milestone_text": milestone.text,
+            "milestone_text": milestone.text_en,
+            "milestone_text_zh": milestone.text_zh,
             "stage_number": milestone.stage.number,
             "done": done,
             "evidence": evidence or "",
@@ -280,9 +303,11 @@ def _record_stage_change(
         from_stage=from_stage,
         to_stage=to,
         from_number=from_stage.number if from_stage else None,
-        from_name=from_stage.name if from_stage else "",
+        from_name=from_stage.name_en if from_stage else "",
+        from_name_zh=from_stage.name_zh if from_stage else "",
         to_number=to.number,
-        to_name=to.name,
+        to_name=to.name_en,
+        to_name_zh=to.name_zh,
         to_funnel_state=to.funnel_state,
         status=opportunity.status,
         reason=reason,
@@ -308,11 +333,15 @@ def _move(
 
 
 def may_skip_gates(user: Any, opportunity: Opportunity) -> bool:
-    """Managers (of the owner) and directors may take a deal past a closed gate, with a reason."""
+    """Managers (of the owner) and directors may take a deal past a closed gate, with a reason.
+    A manager's own deal is no exception: the skip is a second person's judgement, so it goes
+    to their own manager or a director."""
     if user.role not in (Role.MANAGER, Role.DIRECTOR) and not user.is_superuser:
         return False
     ids = visible_user_ids(user)
-    return ids is None or opportunity.owner_id in ids
+    if ids is None:
+        return True
+    return opportunity.owner_id in ids and opportunity.owner_id != user.pk
 
 
 @transaction.atomic
@@ -372,7 +401,11 @@ def opportunity_move_back(
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Say why the opportunity moves back.")})
     return _move(
-        current, to_stage, kind=StageChange.Kind.MOVED_BACK, acting_user=acting_user, reason=reason
+        current,
+        to_stage,
+        kind=StageChange.Kind.MOVED_BACK,
+        acting_user=acting_user,
+        reason=reason.strip(),
     )
 
 
@@ -459,41 +492,59 @@ def deal_contact_set(
     acting_user: Any,
     decision_role: str = "",
     is_key_person: bool = False,
+    expected_version: int | None = None,
 ) -> OpportunityContact:
-    if contact.account_id != opportunity.account_id:
+    current = _locked(opportunity, expected_version)
+    if contact.account_id != current.account_id:
         raise ValidationError({"contact": _("Choose someone at the opportunity's account.")})
     person, _created = OpportunityContact.objects.update_or_create(
-        opportunity=opportunity,
+        opportunity=current,
         contact=contact,
         defaults={"decision_role": decision_role or "", "is_key_person": is_key_person},
     )
     person.full_clean()
-    _bump(opportunity)
+    _bump(current)
     return person
 
 
 @transaction.atomic
-def deal_contact_remove(*, opportunity: Opportunity, contact: Contact, acting_user: Any) -> None:
-    OpportunityContact.objects.filter(opportunity=opportunity, contact=contact).delete()
-    _bump(opportunity)
+def deal_contact_remove(
+    *,
+    opportunity: Opportunity,
+    contact: Contact,
+    acting_user: Any,
+    expected_version: int | None = None,
+) -> None:
+    current = _locked(opportunity, expected_version)
+    OpportunityContact.objects.filter(opportunity=current, contact=contact).delete()
+    _bump(current)
 
 
 @transaction.atomic
 def competitor_add(
-    *, opportunity: Opportunity, acting_user: Any, name: str, strength: str, notes: str = ""
+    *,
+    opportunity: Opportunity,
+    acting_user: Any,
+    name: str,
+    strength: str,
+    notes: str = "",
+    expected_version: int | None = None,
 ) -> Competitor:
-    competitor = Competitor(opportunity=opportunity, name=name, strength=strength, notes=notes)
+    current = _locked(opportunity, expected_version)
+    competitor = Competitor(opportunity=current, name=name, strength=strength, notes=notes)
     competitor.full_clean()
     competitor.save()
-    _bump(opportunity)
+    _bump(current)
     return competitor
 
 
 @transaction.atomic
-def competitor_remove(*, competitor: Competitor, acting_user: Any) -> None:
-    opportunity = competitor.opportunity
+def competitor_remove(
+    *, competitor: Competitor, acting_user: Any, expected_version: int | None = None
+) -> None:
+    current = _locked(competitor.opportunity, expected_version)
     competitor.delete()
-    _bump(opportunity)
+    _bump(current)
 
 
 @transaction.atomic
@@ -504,18 +555,22 @@ def line_add(
     product: Any,
     quantity: Decimal,
     unit_price: Decimal,
+    expected_version: int | None = None,
 ) -> OpportunityLine:
+    current = _locked(opportunity, expected_version)
     line = OpportunityLine(
-        opportunity=opportunity, product=product, quantity=quantity, unit_price=unit_price
+        opportunity=current, product=product, quantity=quantity, unit_price=unit_price
     )
     line.full_clean()
     line.save()
-    _bump(opportunity)
+    _bump(current)
     return line
 
 
 @transaction.atomic
-def line_remove(*, line: OpportunityLine, acting_user: Any) -> None:
-    opportunity = line.opportunity
+def line_remove(
+    *, line: OpportunityLine, acting_user: Any, expected_version: int | None = None
+) -> None:
+    current = _locked(line.opportunity, expected_version)
     line.delete()
-    _bump(opportunity)
+    _bump(current)

@@ -11,6 +11,19 @@ ROUTES = {
     "/api/v1/accounts/{id}": {"get", "patch", "delete"},
     "/api/v1/contacts": {"get", "post"},
     "/api/v1/contacts/{id}": {"get", "patch", "delete"},
+    "/api/v1/processes": {"get"},
+    "/api/v1/processes/{key}": {"get"},
+    "/api/v1/opportunities": {"get", "post"},
+    "/api/v1/opportunities/{id}": {"get", "patch", "delete"},
+    "/api/v1/opportunities/{id}/milestones": {"get"},
+    "/api/v1/opportunities/{id}/milestones/{milestone_id}": {"post"},
+    "/api/v1/opportunities/{id}/qualification": {"put"},
+    "/api/v1/opportunities/{id}/advance": {"post"},
+    "/api/v1/opportunities/{id}/move-back": {"post"},
+    "/api/v1/opportunities/{id}/skip-gate": {"post"},
+    "/api/v1/opportunities/{id}/close": {"post"},
+    "/api/v1/reports/funnel": {"get"},
+    "/api/v1/reports/forecast": {"get"},
 }
 
 
