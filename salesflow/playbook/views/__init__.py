@@ -1,0 +1,1 @@
+"""Screens of the playbook app: the FAB library, proposal outlines and the process editor."""
