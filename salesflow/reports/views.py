@@ -1,11 +1,49 @@
-"""Funnel and forecast pages (being built)."""
+"""The funnel and forecast pages: filters in, one selector call per figure, a chart and tables out."""
 
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from salesflow.reports import charts, selectors
+from salesflow.reports.forms import MEASURES, ForecastFilterForm, FunnelFilterForm
 
 
+@login_required
 def funnel(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("")
+    form = FunnelFilterForm(request.GET, user=request.user)
+    process = form.chosen_process()
+    measure = form.chosen_measure()
+    context: dict[str, Any] = {
+        "form": form,
+        "process": process,
+        "measure": measure,
+        "measures": MEASURES,
+    }
+    if process is not None:
+        scope = form.scope()
+        report = selectors.funnel(request.user, process=process, **scope)
+        conversion = selectors.stage_conversion(request.user, process=process, **scope)
+        context |= {
+            "report": report,
+            "conversion": conversion,
+            "has_history": any(row.reached for row in conversion),
+            "figure": charts.funnel_figure(report, measure=measure) if report.total.count else None,
+        }
+    return render(request, "reports/funnel.html", context)
 
 
+@login_required
 def forecast(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("")
+    form = ForecastFilterForm(request.GET, user=request.user)
+    start, end = form.window()
+    report = selectors.forecast(
+        request.user, start=start, end=end, process=form.chosen_process(), **form.scope()
+    )
+    context = {
+        "form": form,
+        "report": report,
+        "figure": charts.forecast_figure(report) if report.total.total.count else None,
+    }
+    return render(request, "reports/forecast.html", context)
