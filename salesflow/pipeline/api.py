@@ -36,6 +36,7 @@ from salesflow.pipeline.selectors import (
     milestone_checks,
     milestone_get,
     milestones_of_process,
+    opportunity_get_manageable,
     opportunity_get_visible,
     opportunity_search,
     process_get,
@@ -135,7 +136,7 @@ def update_opportunity(request: ApiRequest, id: int, payload: OpportunityPatchIn
 
 @router.delete("/{id}", response={204: None, 401: ErrorOut, 404: ErrorOut})
 def delete_opportunity(request: ApiRequest, id: int) -> tuple[int, None]:
-    opportunity = opportunity_get_visible(request.auth, id)
+    opportunity = opportunity_get_manageable(request.auth, id)
     opportunity_delete(opportunity=opportunity, acting_user=request.auth)
     return 204, None
 

@@ -49,6 +49,16 @@ def opportunity_get_visible(user: Any, pk: Any) -> Opportunity:
         raise Http404("No such opportunity") from None
 
 
+def opportunity_get_manageable(user: Any, pk: Any) -> Opportunity:
+    """The opportunity, if `user` may delete it: its owner, the owner's managers, directors.
+    Colleagues who see it through the account work on it but do not delete it. 404 otherwise."""
+    opportunity = opportunity_get_visible(user, pk)
+    ids = visible_user_ids(user)
+    if ids is not None and opportunity.owner_id not in ids:
+        raise Http404("No such opportunity")
+    return opportunity
+
+
 def opportunity_search(
     user: Any,
     *,

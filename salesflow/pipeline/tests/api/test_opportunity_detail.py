@@ -203,3 +203,20 @@ def test_a_rep_deletes_their_own_opportunity(org, make_opportunity, api_client_f
     assert response.status_code == 204
     assert not Opportunity.objects.filter(pk=opportunity.pk).exists()
     assert history_for(opportunity).filter(action="delete").exists()
+
+
+def test_a_colleague_on_the_account_team_works_on_the_deal_but_cannot_delete_it(
+    org, make_account, make_opportunity, api_client_for
+):
+    from salesflow.accounts.services import account_team_member_set
+
+    account = make_account(org["rep3"], name="Shared")
+    account_team_member_set(
+        account=account, user=org["rep1"], team_role="sales", acting_user=org["rep3"]
+    )
+    opportunity = make_opportunity(org["rep3"], account=account)
+    client = api_client_for(org["rep1"])
+
+    assert patch(client, opportunity, name="Renamed").status_code == 200
+    assert client.delete(url(opportunity)).status_code == 404
+    assert Opportunity.objects.filter(pk=opportunity.pk).exists()
