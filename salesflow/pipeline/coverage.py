@@ -6,7 +6,7 @@ queries."""
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from salesflow.contacts.models import Attitude, BuyingRole, DecisionRole
 from salesflow.pipeline.models import BuyingStage, Opportunity, OpportunityContact
@@ -22,27 +22,27 @@ AGAINST_US = {Attitude.RESISTS, Attitude.HOSTILE}
 # The participant groups of §4's "who matters when" table, each with the test that finds them.
 GROUPS = {
     "users": (
-        gettext_lazy("users"),
+        pgettext_lazy("buying-centre group", "users"),
         lambda p: p.contact.buying_role == BuyingRole.USER,
     ),
     "influencers": (
-        gettext_lazy("influencers"),
+        pgettext_lazy("buying-centre group", "influencers"),
         lambda p: p.effective_decision_role == DecisionRole.INFLUENCER,
     ),
     "gatekeepers": (
-        gettext_lazy("gatekeepers"),
+        pgettext_lazy("buying-centre group", "gatekeepers"),
         lambda p: p.contact.buying_role == BuyingRole.GATEKEEPER,
     ),
     "recommenders": (
-        gettext_lazy("recommenders"),
+        pgettext_lazy("buying-centre group", "recommenders"),
         lambda p: p.effective_decision_role in RECOMMENDERS,
     ),
     "purchasers": (
-        gettext_lazy("purchasers"),
+        pgettext_lazy("buying-centre group", "purchasers"),
         lambda p: p.contact.buying_role == BuyingRole.PURCHASER,
     ),
     "decision_makers": (
-        gettext_lazy("decision makers"),
+        pgettext_lazy("buying-centre group", "decision makers"),
         lambda p: p.effective_decision_role == DecisionRole.DECISION_MAKER,
     ),
 }

@@ -163,10 +163,10 @@ class DecisionCycleState(models.IntegerChoices):
 
 
 class ForecastCategory(models.TextChoices):
-    PIPELINE = "pipeline", _("Pipeline")
-    BEST_CASE = "best_case", _("Best case")
-    COMMIT = "commit", _("Commit")
-    CLOSED = "closed", _("Closed")
+    PIPELINE = "pipeline", pgettext_lazy("forecast category", "Pipeline")
+    BEST_CASE = "best_case", pgettext_lazy("forecast category", "Best case")
+    COMMIT = "commit", pgettext_lazy("forecast category", "Commit")
+    CLOSED = "closed", pgettext_lazy("forecast category", "Closed")
 
 
 class Answer(models.TextChoices):
@@ -459,7 +459,7 @@ class StageChange(models.Model):
     class Kind(models.TextChoices):
         OPENED = "opened", _("Opened")
         ADVANCED = "advanced", _("Advanced")
-        SKIPPED_GATE = "skipped_gate", _("Advanced past an open gate")
+        SKIPPED_GATE = "skipped_gate", _("Gate skipped, with a reason")
         MOVED_BACK = "moved_back", _("Moved back")
         CLOSED = "closed", _("Closed")
         REOPENED = "reopened", _("Reopened")
