@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "salesflow.playbook",
     "salesflow.activities",
     "salesflow.reports",
+    "salesflow.notifications",
 ]
 
 MIDDLEWARE = [
@@ -141,6 +142,9 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = env_flag("SECURE_COOKIES", False)
 
 PAGE_SIZE = 25
+
+# A daily report is on time when submitted before this hour (local time) on its own date.
+DAILY_REPORT_CUTOFF_HOUR = int(os.environ.get("DAILY_REPORT_CUTOFF_HOUR", "21"))
 
 LOGGING = {
     "version": 1,

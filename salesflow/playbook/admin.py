@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from salesflow.playbook.models import Benefit, Feature, Product, ProposalBenefit
+from salesflow.playbook.models import Benefit, Feature, Objection, Product, ProposalBenefit
 
 
 class FeatureInline(admin.TabularInline):
@@ -31,3 +31,8 @@ class FeatureAdmin(admin.ModelAdmin):
 class ProposalBenefitAdmin(admin.ModelAdmin):
     list_display = ("opportunity", "benefit")
     list_select_related = ("opportunity", "benefit")
+
+
+@admin.register(Objection)
+class ObjectionAdmin(admin.ModelAdmin):
+    list_display = ("number", "title_en", "title_zh", "is_active")

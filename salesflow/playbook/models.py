@@ -138,3 +138,30 @@ class ProposalBenefit(models.Model):
 
     def __str__(self) -> str:
         return str(self.benefit)
+
+
+class Objection(TimeStampedModel):
+    """A reason customers give for saying no (§9), with the prepared answer."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    title_en = models.CharField(_("objection (English)"), max_length=200)
+    title_zh = models.CharField(_("objection (Chinese)"), max_length=200, blank=True)
+    answer_en = models.TextField(_("prepared answer (English)"))
+    answer_zh = models.TextField(_("prepared answer (Chinese)"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("objection")
+        verbose_name_plural = _("objection playbook")
+        ordering = ["number"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def answer(self) -> str:
+        return localized(self, "answer")
