@@ -77,6 +77,30 @@ def print_table(
         print(line(row))
 
 
+def print_demo_report(report: Any, migrate_seconds: float) -> None:
+    """The table of demo phases: rows, seconds and rows per second of each."""
+    rows = [("migrate", "", "", f"{migrate_seconds:.2f}", "")]
+    rows += [
+        (p.name, p.detail, f"{p.rows:,}", f"{p.seconds:.2f}", f"{p.rows_per_second:,.0f}")
+        for p in report.phases
+    ]
+    rows.append(
+        (
+            "demo total",
+            "",
+            f"{report.rows:,}",
+            f"{report.seconds:.2f}",
+            f"{report.rows / report.seconds:,.0f}",
+        )
+    )
+    print_table(
+        "Demo generation",
+        ("phase", "what", "rows", "seconds", "rows/s"),
+        rows,
+        text_columns=2,
+    )
+
+
 def main() -> None:
     args = parse_args()
     where, holder = configure_environment(args.keep)
@@ -105,26 +129,7 @@ def main() -> None:
         report = demo_build(scale=args.scale, seed=args.seed)
     except DemoDataConflict as exc:
         sys.exit(f"{exc} The benchmark needs a database without accounts.")
-    rows = [("migrate", "", "", f"{migrate_seconds:.2f}", "")]
-    rows += [
-        (p.name, p.detail, f"{p.rows:,}", f"{p.seconds:.2f}", f"{p.rows_per_second:,.0f}")
-        for p in report.phases
-    ]
-    rows.append(
-        (
-            "demo total",
-            "",
-            f"{report.rows:,}",
-            f"{report.seconds:.2f}",
-            f"{report.rows / report.seconds:,.0f}",
-        )
-    )
-    print_table(
-        "Demo generation",
-        ("phase", "what", "rows", "seconds", "rows/s"),
-        rows,
-        text_columns=2,
-    )
+    print_demo_report(report, migrate_seconds)
 
     page_size = settings.PAGE_SIZE
     accounts = Account._meta.db_table

@@ -3,16 +3,26 @@
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 
 from salesflow.accounts.models import Account
 from salesflow.core.demo.accounts import account_teams_create, accounts_create
+from salesflow.core.demo.activities import account_activities_create, deal_activities_create
 from salesflow.core.demo.contacts import contacts_create
 from salesflow.core.demo.fakes import DemoRandom
+from salesflow.core.demo.fates import deal_accounts, deals_plan
+from salesflow.core.demo.opportunities import opportunities_create
 from salesflow.core.demo.organisation import organisation_create
 from salesflow.core.demo.plan import DemoPlan
+from salesflow.core.demo.processes import processes_load
+from salesflow.core.demo.products import catalogue_create
+from salesflow.core.demo.team_load import NoSuchTeam, team_load_create
 from salesflow.users.models import User
+
+LOAD_TEAM_MANAGER = "manager1"
 
 
 class DemoDataConflict(Exception):
@@ -51,12 +61,21 @@ def database_has_accounts() -> bool:
 
 
 def demo_build(
-    *, scale: float, seed: int, on_phase: Callable[[Phase], None] = lambda phase: None
+    *,
+    scale: float,
+    seed: int,
+    on_phase: Callable[[Phase], None] = lambda phase: None,
+    today: date | None = None,
+    team_load: int = 0,
 ) -> DemoReport:
-    """Fill a database without accounts with a demo organisation. Same scale and seed, same data."""
+    """Fill a database without accounts with a demo organisation and its pipeline. Same scale,
+    seed and day, same data; every dated row lies before `today`.
+
+    `team_load` adds that many open opportunities to the first manager's team, for load tests."""
     plan = DemoPlan.for_scale(scale)
     report = DemoReport(plan=plan, seed=seed)
     randomness = DemoRandom(seed)
+    today = today or timezone.localdate()
 
     def finish(name: str, rows: int, detail: str, started: float) -> None:
         done = Phase(name, rows, detail, seconds=time.perf_counter() - started)
@@ -93,6 +112,48 @@ def demo_build(
         started = time.perf_counter()
         contacts = contacts_create(seeds=accounts.seeds, randomness=randomness)
         finish("contacts", contacts, f"{contacts:,} contacts in buying centres", started)
+
+        started = time.perf_counter()
+        catalogue = catalogue_create()
+        finish(
+            "products",
+            catalogue.rows,
+            f"{len(catalogue.products)} products, {catalogue.features} features, "
+            f"{catalogue.benefits} benefits",
+            started,
+        )
+
+        started = time.perf_counter()
+        processes = processes_load()
+        customers = deal_accounts(Account.objects.all())
+        deals = opportunities_create(
+            planned=deals_plan(customers, plan.opportunities, processes, randomness),
+            products=catalogue.products,
+            randomness=randomness,
+            today=today,
+        )
+        finish("opportunities", deals.rows, deals.detail, started)
+
+        started = time.perf_counter()
+        effort = deal_activities_create(
+            opportunity_ids=deals.pks, randomness=randomness, today=today
+        ) + account_activities_create(accounts=customers, randomness=randomness, today=today)
+        finish("activities", effort.rows, effort.detail, started)
+
+        if team_load:
+            started = time.perf_counter()
+            try:
+                load = team_load_create(
+                    manager_username=LOAD_TEAM_MANAGER,
+                    open_opportunities=team_load,
+                    processes=processes,
+                    products=catalogue.products,
+                    randomness=randomness,
+                    today=today,
+                )
+            except NoSuchTeam as exc:
+                raise DemoDataConflict(str(exc)) from exc
+            finish("team load", load.rows, load.detail, started)
     return report
 
 

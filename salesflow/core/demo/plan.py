@@ -7,9 +7,12 @@ from salesflow.core.demo.geography import REGIONS
 REPS_PER_TEAM = 4
 TEAMS_PER_SCALE = 8
 ACCOUNTS_PER_SCALE = 400
+OPPORTUNITIES_PER_SCALE = 800
 # Below this the quotas (one account of each key-account type and tier) stop making sense.
 MIN_ACCOUNTS = 20
 MIN_TEAMS = 2
+# Enough for one open opportunity at every stage of every shipped process, and some closed ones.
+MIN_OPPORTUNITIES = 60
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,7 @@ class DemoPlan:
     teams: int
     reps_per_team: int
     accounts: int
+    opportunities: int
 
     @classmethod
     def for_scale(cls, scale: float) -> "DemoPlan":
@@ -32,6 +36,7 @@ class DemoPlan:
             teams=teams,
             reps_per_team=REPS_PER_TEAM,
             accounts=max(MIN_ACCOUNTS, round(ACCOUNTS_PER_SCALE * scale)),
+            opportunities=max(MIN_OPPORTUNITIES, round(OPPORTUNITIES_PER_SCALE * scale)),
         )
 
     @property

@@ -1,4 +1,5 @@
-"""salesflow demo [--scale N] [--seed S] [--if-empty]: fill an empty database with demo data."""
+"""salesflow demo [--scale N] [--seed S] [--if-empty] [--team-load N]: fill an empty database with
+demo data."""
 
 import argparse
 from typing import Any
@@ -9,6 +10,16 @@ from salesflow.core.demo.build import DemoDataConflict, Phase, database_has_acco
 from salesflow.core.demo.organisation import DEMO_PASSWORD
 
 DEFAULT_SEED = 20240601
+
+
+def load_size(value: str) -> int:
+    try:
+        size = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number.") from None
+    if not 0 <= size <= 1_000_000:
+        raise argparse.ArgumentTypeError("The team load must be between 0 and 1,000,000.")
+    return size
 
 
 def positive_scale(value: str) -> float:
@@ -24,8 +35,10 @@ def positive_scale(value: str) -> float:
 class Command(BaseCommand):
     help = (
         "Fill an empty database with a demo sales organisation: regions, teams, a director, "
-        "managers and reps, accounts of every tier and key-account type, and their buying "
-        f"centres. Every demo user's password is {DEMO_PASSWORD!r}."
+        "managers and reps, accounts of every tier and key-account type, their buying centres, "
+        "a product catalogue with its FAB library, opportunities at every stage with their "
+        "histories, and the activities behind them. "
+        f"Every demo user's password is {DEMO_PASSWORD!r}."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -33,8 +46,9 @@ class Command(BaseCommand):
             "--scale",
             type=positive_scale,
             default=1.0,
-            help="1 is 8 teams, 32 reps, 400 accounts and about 3,000 contacts; "
-            "everything grows linearly (0.1 for a tiny demo, 100 for a load test).",
+            help="1 is 8 teams, 32 reps, 400 accounts, about 3,000 contacts, 800 opportunities "
+            "and 7,000 activities; everything grows linearly (0.1 for a tiny demo, 100 for a "
+            "load test).",
         )
         parser.add_argument(
             "--seed",
@@ -46,6 +60,14 @@ class Command(BaseCommand):
             "--if-empty",
             action="store_true",
             help="do nothing when the database already has accounts (for `make demo` re-runs)",
+        )
+        parser.add_argument(
+            "--team-load",
+            type=load_size,
+            default=0,
+            metavar="N",
+            help="also give manager1's team N open opportunities with their histories and "
+            "activities, to load-test the board and the reports (bench/pipeline.py uses 50,000)",
         )
 
     def handle(self, *args: Any, **opts: Any) -> None:
@@ -60,7 +82,12 @@ class Command(BaseCommand):
             )
         self.stdout.write(f"Building demo data at scale {opts['scale']:g}, seed {opts['seed']}.")
         try:
-            report = demo_build(scale=opts["scale"], seed=opts["seed"], on_phase=self._progress)
+            report = demo_build(
+                scale=opts["scale"],
+                seed=opts["seed"],
+                team_load=opts["team_load"],
+                on_phase=self._progress,
+            )
         except DemoDataConflict as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(
@@ -68,4 +95,4 @@ class Command(BaseCommand):
         )
 
     def _progress(self, phase: Phase) -> None:
-        self.stdout.write(f"  {phase.name:<14} {phase.detail:<55} {phase.seconds:7.1f} s")
+        self.stdout.write(f"  {phase.name:<14} {phase.detail:<76} {phase.seconds:7.1f} s")
