@@ -4,6 +4,11 @@ from ninja import NinjaAPI, Swagger
 from ninja.operation import Operation
 
 from salesflow.accounts.api import router as accounts_router
+from salesflow.activities.api_activities import market_router as market_reports_router
+from salesflow.activities.api_activities import router as activities_router
+from salesflow.activities.api_cadence import router as cadence_router
+from salesflow.activities.api_loop import plans_router as visit_plans_router
+from salesflow.activities.api_loop import reports_router as daily_reports_router
 from salesflow.contacts.api import router as contacts_router
 from salesflow.core.api_support import BearerToken, SignedInSession, install_error_handlers
 from salesflow.pipeline.api import processes_router
@@ -31,3 +36,8 @@ api.add_router("/contacts", contacts_router)
 api.add_router("/processes", processes_router)
 api.add_router("/opportunities", opportunities_router)
 api.add_router("/reports", reports_router)
+api.add_router("/cadence", cadence_router)
+api.add_router("/activities", activities_router)
+api.add_router("/market-reports", market_reports_router)
+api.add_router("/visit-plans", visit_plans_router)
+api.add_router("/daily-reports", daily_reports_router)

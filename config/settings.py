@@ -91,6 +91,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "salesflow.notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -109,6 +110,11 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# The usual model backend; the signed-in user arrives with their unread notification count.
+AUTHENTICATION_BACKENDS = [
+    "salesflow.notifications.backends.UnreadCountBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
 ]

@@ -11,6 +11,10 @@ urlpatterns = [
     path("", include("salesflow.pipeline.urls")),
     path("reports/", include("salesflow.reports.urls")),
     path("playbook/", include("salesflow.playbook.urls")),
+    path("activities/", include("salesflow.activities.urls_activities")),
+    path("notifications/", include("salesflow.notifications.urls")),
+    path("cadence/", include("salesflow.activities.urls_cadence")),
+    path("daily/", include("salesflow.activities.urls_loop")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

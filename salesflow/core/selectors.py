@@ -3,9 +3,11 @@
 from typing import Any
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from salesflow.accounts.models import Account, KeyAccountType, Tier
 from salesflow.accounts.selectors import account_list_visible
+from salesflow.activities.selectors.cadence import cadence_by_rep, cadence_home
 from salesflow.contacts.selectors import contact_list_visible
 from salesflow.core.models import ChangeRecord
 from salesflow.org.visibility import users_visible_to
@@ -53,6 +55,11 @@ def home_summary(user: Any) -> dict[str, Any]:
             .annotate(total=Count("pk"), a=Count("pk", filter=Q(tier=Tier.A)))
             .order_by("region__name")
         )
+    # --- cadence (§8): the user's calls and visits due today and overdue; per rep for managers
+    today = timezone.localdate()
+    summary["cadence"] = cadence_home(user, on=today)
+    summary["cadence_by_rep"] = cadence_by_rep(user, on=today)
+    # --- end cadence
     summary["recent_changes"] = ChangeRecord.objects.filter(changed_by=user).select_related(
         "content_type"
     )[:8]

@@ -26,6 +26,7 @@ from salesflow.playbook.models import (
     BenefitKind,
     Feature,
     Milestone,
+    Objection,
     PlaybookItem,
     Product,
     ProposalBenefit,
@@ -320,3 +321,38 @@ def stage_neighbours(stage: Stage) -> tuple[Stage | None, Stage | None]:
         siblings.filter(number__lt=stage.number).order_by("-number").first(),
         siblings.filter(number__gt=stage.number).order_by("number").first(),
     )
+
+
+# --- the objection playbook (§9) ---------------------------------------------------------------
+
+
+def may_edit_objections(user: Any) -> bool:
+    """Directors keep the prepared answers; everyone else reads them."""
+    return may_edit_processes(user)
+
+
+def objection_search(*, q: str = "", include_inactive: bool = False) -> QuerySet[Objection]:
+    """Objections whose title or prepared answer, in either language, holds every word of `q`."""
+    qs = Objection.objects.all() if include_inactive else Objection.objects.filter(is_active=True)
+    for term in q.split():
+        qs = qs.filter(
+            Q(title_en__icontains=term)
+            | Q(title_zh__icontains=term)
+            | Q(answer_en__icontains=term)
+            | Q(answer_zh__icontains=term)
+        )
+    return qs.order_by("number")
+
+
+def objection_get(pk: Any) -> Objection:
+    try:
+        return Objection.objects.get(pk=pk)
+    except (Objection.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such objection") from None
+
+
+def objection_get_editable(user: Any, pk: Any) -> Objection:
+    """The objection, for a director; the edit page does not exist for anyone else (404)."""
+    if not may_edit_objections(user):
+        raise Http404("No such page")
+    return objection_get(pk)

@@ -20,11 +20,12 @@ from salesflow.playbook.models import (
     Benefit,
     Feature,
     Milestone,
+    Objection,
     PlaybookItem,
     Product,
     ProposalBenefit,
 )
-from salesflow.playbook.selectors import may_edit_library, may_edit_processes
+from salesflow.playbook.selectors import may_edit_library, may_edit_objections, may_edit_processes
 
 PRODUCT_FIELDS = ("name", "description", "list_price", "is_active")
 FEATURE_FIELDS = ("feature", "advantage")
@@ -392,3 +393,38 @@ def playbook_item_update(*, item: PlaybookItem, acting_user: Any, **fields: Any)
 def playbook_item_delete(*, item: PlaybookItem, acting_user: Any) -> None:
     _check_process_editor(acting_user)
     _delete(item, acting_user=acting_user)
+
+
+# --- the objection playbook (§9) ---------------------------------------------------------------
+
+OBJECTION_FIELDS = ("number", "title_en", "title_zh", "answer_en", "answer_zh", "is_active")
+
+
+def _check_objection_editor(user: Any) -> None:
+    if not may_edit_objections(user):
+        raise PermissionDenied(_("Only directors edit the objection playbook."))
+
+
+def _objection_errors(objection: Objection) -> dict[str, str]:
+    clash = Objection.objects.filter(number=objection.number).exclude(pk=objection.pk)
+    if objection.number is not None and clash.exists():
+        return {"number": _("Another objection already has number %s.") % objection.number}
+    return {}
+
+
+@transaction.atomic
+def objection_create(*, acting_user: Any, **fields: Any) -> Objection:
+    """Add an objection to the playbook. Objections are never deleted (activities record them):
+    retire one by making it inactive."""
+    _check_objection_editor(acting_user)
+    return _save(
+        Objection(), fields, OBJECTION_FIELDS, acting_user=acting_user, errors_for=_objection_errors
+    )
+
+
+@transaction.atomic
+def objection_update(*, objection: Objection, acting_user: Any, **fields: Any) -> Objection:
+    _check_objection_editor(acting_user)
+    return _save(
+        objection, fields, OBJECTION_FIELDS, acting_user=acting_user, errors_for=_objection_errors
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from salesflow.playbook.views import library, processes, proposals
+from salesflow.playbook.views import library, objections, processes, proposals
 
 app_name = "playbook"
 urlpatterns = [
@@ -30,6 +30,12 @@ urlpatterns = [
         name="proposal_remove",
     ),
     path("proposal/<int:opportunity_pk>/print/", proposals.proposal_print, name="proposal_print"),
+    # The objection playbook: everyone reads it, directors edit it.
+    path("objections/", objections.objection_list, name="objections"),
+    path("objections/new/", objections.objection_create, name="objection_create"),
+    path("objections/report/", objections.objection_report_page, name="objection_report"),
+    path("objections/<int:pk>/", objections.objection_detail, name="objection"),
+    path("objections/<int:pk>/edit/", objections.objection_edit, name="objection_edit"),
     # The process editor: directors only.
     path("processes/", processes.process_list, name="processes"),
     path("processes/<int:pk>/edit/", processes.process_edit, name="process_edit"),

@@ -1,12 +1,14 @@
 """Writing users and their API tokens."""
 
+import secrets
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from salesflow.org.models import Team
-from salesflow.users.models import ApiToken, Role, User, hash_token
+from salesflow.users.models import ApiToken, CalendarFeedToken, Role, User, hash_token
 
 
 @transaction.atomic
@@ -93,3 +95,34 @@ def user_set_preferences(
     if fields:
         user.save(update_fields=fields)
     return user
+
+
+# --- the private calendar feed -----------------------------------------------------------------
+
+
+@transaction.atomic
+def calendar_feed_token_create(*, user: User) -> tuple[CalendarFeedToken, str]:
+    """A new secret calendar address for `user`; any earlier one stops working. Returns the
+    token with its raw key, which is never stored (only its hash)."""
+    calendar_feed_token_revoke(user=user)
+    raw = secrets.token_urlsafe(32)
+    return CalendarFeedToken.objects.create(user=user, key_hash=hash_token(raw)), raw
+
+
+def calendar_feed_token_revoke(*, user: User) -> int:
+    """Stop the user's calendar address from working; answers how many were active."""
+    return CalendarFeedToken.objects.filter(user=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+
+
+def calendar_feed_user(raw: str) -> User | None:
+    """The active user whose live calendar address holds `raw`, or None."""
+    if not raw or len(raw) > 200:
+        return None
+    token = (
+        CalendarFeedToken.objects.select_related("user")
+        .filter(key_hash=hash_token(raw), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    return None if token is None else token.user

@@ -1,0 +1,3 @@
+from salesflow.activities.tests.activities.fixtures import log_activity, objections
+
+__all__ = ["log_activity", "objections"]

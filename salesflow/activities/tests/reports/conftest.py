@@ -1,0 +1,1 @@
+from salesflow.activities.tests.loop_fixtures import *  # noqa: F403
