@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "salesflow.activities",
     "salesflow.reports",
     "salesflow.notifications",
+    "salesflow.targets",
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from salesflow.org.models import Region, Team
+from salesflow.org.models import Dealer, Region, Team
 
 
 @admin.register(Region)
@@ -12,4 +12,10 @@ class RegionAdmin(admin.ModelAdmin):
 class TeamAdmin(admin.ModelAdmin):
     list_display = ("name", "region")
     list_filter = ("region",)
+    search_fields = ("name",)
+
+
+@admin.register(Dealer)
+class DealerAdmin(admin.ModelAdmin):
+    list_display = ("name", "region", "team")
     search_fields = ("name",)

@@ -36,3 +36,33 @@ class Team(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Dealer(TimeStampedModel):
+    """A dealer (经销商) that sells for us and can hold a target."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="dealers",
+    )
+    team = models.ForeignKey(
+        Team,
+        verbose_name=_("team"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="dealers",
+    )
+
+    class Meta:
+        verbose_name = _("dealer")
+        verbose_name_plural = _("dealers")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
