@@ -171,7 +171,7 @@ def opportunity_create(
 
 def _locked(opportunity: Opportunity, expected_version: int | None) -> Opportunity:
     current = (
-        Opportunity.objects.select_for_update()
+        Opportunity.objects.select_for_update(of=("self",))
         .select_related("stage", "process", "account", "owner")
         .get(pk=opportunity.pk)
     )

@@ -272,7 +272,7 @@ def current_url(plan: VisitPlan) -> str:
 
 def _locked(plan: VisitPlan, expected_version: int | None) -> VisitPlan:
     current = (
-        VisitPlan.objects.select_for_update()
+        VisitPlan.objects.select_for_update(of=("self",))
         .select_related("owner", "owner__supervisor")
         .get(pk=plan.pk)
     )

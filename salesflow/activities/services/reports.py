@@ -189,7 +189,7 @@ def signed_message(report: DailyReport) -> str:
 
 def _locked(report: DailyReport, expected_version: int | None) -> DailyReport:
     current = (
-        DailyReport.objects.select_for_update()
+        DailyReport.objects.select_for_update(of=("self",))
         .select_related("owner", "owner__supervisor")
         .get(pk=report.pk)
     )
