@@ -364,7 +364,7 @@ def account_activities_create(
     result = ActivitiesResult()
     for start in range(0, len(accounts), ACCOUNTS_PER_CHUNK):
         chunk = accounts[start : start + ACCOUNTS_PER_CHUNK]
-        contacts = _contact_ids([a.pk for a in chunk])
+        contacts = contact_ids_by_account([a.pk for a in chunk])
         planned = []
         for account in chunk:
             planned += _account_activities(account, contacts.get(account.pk, []), randomness, today)
@@ -372,7 +372,7 @@ def account_activities_create(
     return result
 
 
-def _contact_ids(account_ids: Iterable[int]) -> dict[int, list[int]]:
+def contact_ids_by_account(account_ids: Iterable[int]) -> dict[int, list[int]]:
     found: dict[int, list[int]] = {}
     for account_id, pk in (
         Contact.objects.filter(account_id__in=list(account_ids))

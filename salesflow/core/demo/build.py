@@ -12,14 +12,19 @@ from salesflow.accounts.models import Account
 from salesflow.core.demo.accounts import account_teams_create, accounts_create
 from salesflow.core.demo.activities import account_activities_create, deal_activities_create
 from salesflow.core.demo.contacts import contacts_create
+from salesflow.core.demo.daily_loop import loop_reps
+from salesflow.core.demo.daily_reports import daily_reports_create
 from salesflow.core.demo.fakes import DemoRandom
 from salesflow.core.demo.fates import deal_accounts, deals_plan
+from salesflow.core.demo.market import market_reports_create
+from salesflow.core.demo.objections import objections_create
 from salesflow.core.demo.opportunities import opportunities_create
-from salesflow.core.demo.organisation import organisation_create
+from salesflow.core.demo.organisation import Organisation, organisation_create
 from salesflow.core.demo.plan import DemoPlan
 from salesflow.core.demo.processes import processes_load
 from salesflow.core.demo.products import catalogue_create
 from salesflow.core.demo.team_load import NoSuchTeam, team_load_create
+from salesflow.core.demo.visit_plans import visit_plans_create
 from salesflow.users.models import User
 
 LOAD_TEAM_MANAGER = "manager1"
@@ -68,8 +73,9 @@ def demo_build(
     today: date | None = None,
     team_load: int = 0,
 ) -> DemoReport:
-    """Fill a database without accounts with a demo organisation and its pipeline. Same scale,
-    seed and day, same data; every dated row lies before `today`.
+    """Fill a database without accounts with a demo organisation, its pipeline and months of
+    its daily loop. Same scale, seed and day, same data; every timestamp lies before `today`,
+    and only the plans for today and the coming days hold visits planned beyond it.
 
     `team_load` adds that many open opportunities to the first manager's team, for load tests."""
     plan = DemoPlan.for_scale(scale)
@@ -140,6 +146,8 @@ def demo_build(
         ) + account_activities_create(accounts=customers, randomness=randomness, today=today)
         finish("activities", effort.rows, effort.detail, started)
 
+        _daily_loop(org, randomness, today, finish)
+
         if team_load:
             started = time.perf_counter()
             try:
@@ -155,6 +163,33 @@ def demo_build(
                 raise DemoDataConflict(str(exc)) from exc
             finish("team load", load.rows, load.detail, started)
     return report
+
+
+def _daily_loop(
+    org: Organisation,
+    randomness: DemoRandom,
+    today: date,
+    finish: Callable[[str, int, str, float], None],
+) -> None:
+    """Months of §7's daily rhythm: plans, reports, objections met, market reports."""
+    started = time.perf_counter()
+    reps = loop_reps(organisation=org, randomness=randomness)
+    plans, calendar = visit_plans_create(reps=reps, randomness=randomness, today=today)
+    finish("visit plans", plans.rows, plans.detail, started)
+
+    started = time.perf_counter()
+    reports = daily_reports_create(reps=reps, calendar=calendar, randomness=randomness, today=today)
+    finish("daily reports", reports.rows, reports.detail, started)
+
+    started = time.perf_counter()
+    objections = objections_create(randomness=randomness)
+    finish("objections", objections.rows, objections.detail, started)
+
+    started = time.perf_counter()
+    market = market_reports_create(
+        reps=reps, director_pk=org.director.pk, randomness=randomness, today=today
+    )
+    finish("market reports", market.rows, market.detail, started)
 
 
 def _refuse_conflicts(plan: DemoPlan) -> None:

@@ -37,7 +37,8 @@ class Command(BaseCommand):
         "Fill an empty database with a demo sales organisation: regions, teams, a director, "
         "managers and reps, accounts of every tier and key-account type, their buying centres, "
         "a product catalogue with its FAB library, opportunities at every stage with their "
-        "histories, and the activities behind them. "
+        "histories, the activities behind them, and three months of the daily loop: visit plans, "
+        "daily reports, objections met on calls, market and complaint reports. "
         f"Every demo user's password is {DEMO_PASSWORD!r}."
     )
 
@@ -46,9 +47,9 @@ class Command(BaseCommand):
             "--scale",
             type=positive_scale,
             default=1.0,
-            help="1 is 8 teams, 32 reps, 400 accounts, about 3,000 contacts, 800 opportunities "
-            "and 7,000 activities; everything grows linearly (0.1 for a tiny demo, 100 for a "
-            "load test).",
+            help="1 is 8 teams, 32 reps, 400 accounts, about 3,000 contacts, 800 opportunities, "
+            "12,000 activities, 2,000 visit plans and 2,000 daily reports; everything grows "
+            "linearly (0.1 for a tiny demo, 100 for a load test).",
         )
         parser.add_argument(
             "--seed",

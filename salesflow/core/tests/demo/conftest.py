@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from salesflow.accounts.models import Account, AccountTeamMember
-from salesflow.activities.models import Activity
+from salesflow.activities.models import Activity, DailyReport, MarketReport, VisitPlan
 from salesflow.contacts.models import Contact
 from salesflow.org.models import Region, Team
 from salesflow.pipeline.models import Opportunity
@@ -39,6 +39,9 @@ def _empty_the_database() -> None:
     """What `flush` does, in an order that works inside the test's transaction on PostgreSQL too
     (TRUNCATE is refused there while deferred foreign-key checks are pending). The product
     catalogue and the processes stay: a second demo uses them as they are."""
+    MarketReport.objects.all().delete()
+    DailyReport.objects.all().delete()
+    VisitPlan.objects.all().delete()
     Activity.objects.all().delete()
     Opportunity.objects.all().delete()
     Contact.objects.update(reports_to=None)
