@@ -14,6 +14,8 @@ from salesflow.core.api_support import BearerToken, SignedInSession, install_err
 from salesflow.pipeline.api import processes_router
 from salesflow.pipeline.api import router as opportunities_router
 from salesflow.reports.api import router as reports_router
+from salesflow.targets.api import progress_router as target_progress_router
+from salesflow.targets.api import router as targets_router
 
 
 class SalesflowAPI(NinjaAPI):
@@ -36,8 +38,10 @@ api.add_router("/contacts", contacts_router)
 api.add_router("/processes", processes_router)
 api.add_router("/opportunities", opportunities_router)
 api.add_router("/reports", reports_router)
+api.add_router("/reports/progress", target_progress_router)
 api.add_router("/cadence", cadence_router)
 api.add_router("/activities", activities_router)
 api.add_router("/market-reports", market_reports_router)
 api.add_router("/visit-plans", visit_plans_router)
 api.add_router("/daily-reports", daily_reports_router)
+api.add_router("/targets", targets_router)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("notifications/", include("salesflow.notifications.urls")),
     path("cadence/", include("salesflow.activities.urls_cadence")),
     path("daily/", include("salesflow.activities.urls_loop")),
+    path("targets/", include("salesflow.targets.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -11,6 +11,8 @@ from salesflow.activities.selectors.cadence import cadence_by_rep, cadence_home
 from salesflow.contacts.selectors import contact_list_visible
 from salesflow.core.models import ChangeRecord
 from salesflow.org.visibility import users_visible_to
+from salesflow.reports.dashboards import home_dashboard
+from salesflow.targets.progress import home_progress
 from salesflow.users.models import Role
 
 
@@ -60,6 +62,12 @@ def home_summary(user: Any) -> dict[str, Any]:
     summary["cadence"] = cadence_home(user, on=today)
     summary["cadence_by_rep"] = cadence_by_rep(user, on=today)
     # --- end cadence
+    # --- dashboards: the role's charts (one query each)
+    summary["dashboard"] = home_dashboard(user, today=today)
+    # --- end dashboards
+    # --- targets: the user's own level's targets running today, with progress
+    summary["my_targets"] = home_progress(user, today)
+    # --- end targets
     summary["recent_changes"] = ChangeRecord.objects.filter(changed_by=user).select_related(
         "content_type"
     )[:8]

@@ -26,6 +26,7 @@ from salesflow.reports.schemas import (
 )
 
 router = Router(tags=["reports"])
+router.add_router("", "salesflow.reports.api_management.router")  # call-funnel, pareto, weekly
 ANSWERS = {200: None, 401: ErrorOut, 422: ValidationErrorOut}
 
 

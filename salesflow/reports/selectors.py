@@ -244,12 +244,19 @@ def stage_conversion(
     owner: Any = None,
     team: Any = None,
     region: Any = None,
+    entered_from: datetime | None = None,
+    entered_before: datetime | None = None,
 ) -> list[StageConversion]:
     """Conversion from each stage to the next, from the stage history of every opportunity of
-    `process` in scope (open or closed). Three queries."""
+    `process` in scope (open or closed). With `entered_from` / `entered_before` only the stays
+    that began in that span count (whatever happened to them later). Three queries."""
     stages = list(Stage.objects.filter(process=process).order_by("number"))
     deals = report_scope(user, process=process, owner=owner, team=team, region=region)
     history = StageChange.objects.filter(opportunity__in=deals.values("pk"))
+    if entered_from is not None:
+        history = history.filter(changed_at__gte=entered_from)
+    if entered_before is not None:
+        history = history.filter(changed_at__lt=entered_before)
     later_entry = StageChange.objects.filter(
         opportunity_id=OuterRef("opportunity_id"),
         kind__in=ENTERING,

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from salesflow.reports import views
 
@@ -6,4 +6,6 @@ app_name = "reports"
 urlpatterns = [
     path("funnel/", views.funnel, name="funnel"),
     path("forecast/", views.forecast, name="forecast"),
+    path("", include("salesflow.reports.urls_analytics")),
+    path("", include("salesflow.reports.urls_management")),
 ]

@@ -1,4 +1,5 @@
-"""The funnel and forecast pages: filters in, one selector call per figure, a chart and tables out."""
+"""The funnel and forecast pages: filters in, one selector call per figure, a chart and tables out
+(or, with ?format=csv or ?format=xlsx, the tables as a download)."""
 
 from typing import Any
 
@@ -6,7 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from salesflow.reports import charts, selectors
+from salesflow.reports import charts, export_tables, selectors
+from salesflow.reports.exports import export_response, requested_format
 from salesflow.reports.forms import MEASURES, ForecastFilterForm, FunnelFilterForm
 
 
@@ -25,6 +27,9 @@ def funnel(request: HttpRequest) -> HttpResponse:
         scope = form.scope()
         report = selectors.funnel(request.user, process=process, **scope)
         conversion = selectors.stage_conversion(request.user, process=process, **scope)
+        fmt = requested_format(request)
+        if fmt:
+            return export_response(fmt=fmt, **export_tables.funnel_table(report, conversion))
         context |= {
             "report": report,
             "conversion": conversion,
@@ -41,6 +46,9 @@ def forecast(request: HttpRequest) -> HttpResponse:
     report = selectors.forecast(
         request.user, start=start, end=end, process=form.chosen_process(), **form.scope()
     )
+    fmt = requested_format(request)
+    if fmt:
+        return export_response(fmt=fmt, **export_tables.forecast_table(report))
     context = {
         "form": form,
         "report": report,

@@ -1,0 +1,1 @@
+from salesflow.reports.tests.management_fixtures import *  # noqa: F403
