@@ -109,6 +109,7 @@ class ParetoFilterForm(_ScopedFilterForm):
         empty_label=_("All regions"),
     )
     cuts = forms.CharField(
+        # xgettext:no-python-format
         label=_("Groups (% of customers)"),
         required=False,
         max_length=60,
