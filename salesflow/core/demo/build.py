@@ -20,9 +20,11 @@ from salesflow.core.demo.market import market_reports_create
 from salesflow.core.demo.objections import objections_create
 from salesflow.core.demo.opportunities import opportunities_create
 from salesflow.core.demo.organisation import Organisation, organisation_create
+from salesflow.core.demo.payments import payments_create
 from salesflow.core.demo.plan import DemoPlan
 from salesflow.core.demo.processes import processes_load
 from salesflow.core.demo.products import catalogue_create
+from salesflow.core.demo.targets import targets_create
 from salesflow.core.demo.team_load import NoSuchTeam, team_load_create
 from salesflow.core.demo.visit_plans import visit_plans_create
 from salesflow.users.models import User
@@ -147,6 +149,14 @@ def demo_build(
         finish("activities", effort.rows, effort.detail, started)
 
         _daily_loop(org, randomness, today, finish)
+
+        started = time.perf_counter()
+        payments = payments_create(seed=seed, today=today, recorded_by_pk=org.director.pk)
+        finish("payments", payments.rows, payments.detail, started)
+
+        started = time.perf_counter()
+        targets = targets_create(organisation=org, today=today)
+        finish("targets", targets.rows, targets.detail, started)
 
         if team_load:
             started = time.perf_counter()

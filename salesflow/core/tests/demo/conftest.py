@@ -13,6 +13,7 @@ from salesflow.activities.models import Activity, DailyReport, MarketReport, Vis
 from salesflow.contacts.models import Contact
 from salesflow.org.models import Region, Team
 from salesflow.pipeline.models import Opportunity
+from salesflow.targets.models import Payment, Target
 from salesflow.users.models import User
 
 TINY = "0.1"
@@ -39,6 +40,9 @@ def _empty_the_database() -> None:
     """What `flush` does, in an order that works inside the test's transaction on PostgreSQL too
     (TRUNCATE is refused there while deferred foreign-key checks are pending). The product
     catalogue and the processes stay: a second demo uses them as they are."""
+    Payment.objects.all().delete()
+    while Target.objects.exists():  # parts before their targets
+        Target.objects.filter(parts__isnull=True).delete()
     MarketReport.objects.all().delete()
     DailyReport.objects.all().delete()
     VisitPlan.objects.all().delete()

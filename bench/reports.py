@@ -1,0 +1,482 @@
+"""Benchmark: the management reports of issue 5 (progress, weekly report, call arithmetic, Pareto,
+analytics, scorecard, leaderboard) for a director and a manager, each next to the bare SQL
+aggregate it needs (the floor), on a demo with many more opportunities and activities.
+
+Not part of the test run. `python bench/reports.py` (see bench/README.md).
+
+The demo (with its targets and payments) gives the organisation and the accounts; the bulk
+builder below then adds `--opportunities` deals spread over every rep's accounts (open, won and
+lost, closed over the last 18 months, payments on most won ones) and `--activities` activities
+over the last year, with plain bulk inserts: the demo's own deals carry histories and buying
+centres, far too slow for millions of rows, and the reports do not read those.
+"""
+
+import argparse
+import random
+import sys
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from run import configure_environment, median_ms, print_demo_report, print_table
+
+MANAGER = "manager1"
+DIRECTOR = "director"
+BATCH = 5_000
+SLOW_MS = 1_000
+SLOW_RATIO = 5
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--scale", type=float, default=10.0, help="demo scale (default 10)")
+    parser.add_argument("--opportunities", type=int, default=100_000, help="deals to add")
+    parser.add_argument("--activities", type=int, default=500_000, help="activities to add")
+    parser.add_argument("--seed", type=int, default=20240601)
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="timed runs per measurement; the median is shown"
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the throwaway SQLite file and print its path"
+    )
+    return parser.parse_args()
+
+
+# --- the bulk builder ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Built:
+    name: str
+    rows: int
+    seconds: float
+
+    @property
+    def rate(self) -> float:
+        return self.rows / self.seconds if self.seconds else 0.0
+
+
+def _moment(rng: random.Random, today: date, days_back: int) -> datetime:
+    from django.utils import timezone
+
+    day = today - timedelta(days=rng.randint(1, days_back))
+    naive = datetime(day.year, day.month, day.day, rng.randint(8, 19), rng.randint(0, 59))
+    return timezone.make_aware(naive)
+
+
+def bulk_opportunities(total: int, rng: random.Random, today: date) -> Built:
+    """`total` deals on the accounts of their owners, 30% won, 20% lost, the rest open; payments
+    on 85% of the won ones."""
+    from salesflow.accounts.models import Account
+    from salesflow.core.demo.bulk import timestamps_as_given
+    from salesflow.pipeline.models import Opportunity, Stage, Status
+    from salesflow.pipeline.selectors import process_default
+    from salesflow.targets.models import Payment
+
+    started = time.perf_counter()
+    process = process_default()
+    stages = list(Stage.objects.filter(process=process).order_by("number"))
+    by_state = {
+        Status.WON: [s for s in stages if s.funnel_state == "won"] or stages[-1:],
+        Status.LOST: [s for s in stages if s.funnel_state == "lost"] or stages[-1:],
+    }
+    open_stages = [s for s in stages if s not in by_state[Status.WON] + by_state[Status.LOST]]
+    owned = list(Account.objects.filter(owner__isnull=False).values_list("pk", "owner_id"))
+    rows = 0
+    with timestamps_as_given(Opportunity, Payment):
+        for first in range(0, total, BATCH):
+            deals = []
+            for i in range(first, min(first + BATCH, total)):
+                account_id, owner_id = rng.choice(owned)
+                roll = rng.random()
+                status = Status.WON if roll < 0.3 else Status.LOST if roll < 0.5 else Status.OPEN
+                closed_at = None if status == Status.OPEN else _moment(rng, today, 540)
+                opened = (closed_at or _moment(rng, today, 200)) - timedelta(
+                    days=rng.randint(10, 120)
+                )
+                amount = Decimal(rng.randint(20, 2_000) * 1_000)
+                stage = rng.choice(by_state.get(status, open_stages) or stages)
+                deals.append(
+                    Opportunity(
+                        account_id=account_id,
+                        owner_id=owner_id,
+                        name=f"Bench deal {i + 1}",
+                        amount=amount,
+                        cost=None if rng.random() < 0.1 else amount * Decimal("0.6"),
+                        expected_close_date=(closed_at or opened).date() + timedelta(days=60),
+                        process=process,
+                        stage=stage,
+                        stage_entered_at=closed_at or opened,
+                        status=status,
+                        closed_at=closed_at,
+                        created_at=opened,
+                        updated_at=closed_at or opened,
+                    )
+                )
+            Opportunity.objects.bulk_create(deals)
+            payments = [
+                Payment(
+                    opportunity_id=deal.pk,
+                    amount=deal.amount,
+                    received_on=min(
+                        deal.closed_at.date() + timedelta(days=rng.randint(0, 90)), today
+                    ),
+                    created_at=deal.closed_at,
+                    updated_at=deal.closed_at,
+                )
+                for deal in deals
+                if deal.status == Status.WON and rng.random() < 0.85
+            ]
+            Payment.objects.bulk_create(payments)
+            rows += len(deals) + len(payments)
+    return Built(f"{total:,} opportunities + payments", rows, time.perf_counter() - started)
+
+
+def bulk_activities(total: int, rng: random.Random, today: date) -> Built:
+    """`total` activities of the accounts' owners over the last year: calls (half of them
+    connected, some setting appointments), visits, meetings and presentations, some on deals."""
+    from salesflow.activities.models import Activity, ActivityKind, ActivityPurpose
+    from salesflow.core.demo.bulk import timestamps_as_given
+    from salesflow.pipeline.models import Opportunity
+
+    started = time.perf_counter()
+    deals = list(Opportunity.objects.values_list("pk", "account_id", "owner_id")[:200_000])
+    kinds = (
+        [ActivityKind.CALL] * 5
+        + [ActivityKind.VISIT] * 3
+        + [
+            ActivityKind.MEETING,
+            ActivityKind.PRESENTATION,
+        ]
+    )
+    purposes = ActivityPurpose.values
+    rows = 0
+    with timestamps_as_given(Activity):
+        for first in range(0, total, BATCH):
+            batch = []
+            for _ in range(first, min(first + BATCH, total)):
+                opportunity_id, account_id, owner_id = rng.choice(deals)
+                kind = rng.choice(kinds)
+                call = kind == ActivityKind.CALL
+                connected = call and rng.random() < 0.5
+                occurred_at = _moment(rng, today, 365)
+                batch.append(
+                    Activity(
+                        owner_id=owner_id,
+                        kind=kind,
+                        purpose=rng.choice(purposes),
+                        account_id=account_id,
+                        opportunity_id=opportunity_id if rng.random() < 0.6 else None,
+                        occurred_at=occurred_at,
+                        duration_minutes=rng.randint(3, 15) if call else rng.randint(45, 180),
+                        expenses=Decimal(0) if call else Decimal(rng.randint(0, 500)),
+                        connected=connected if call else None,
+                        appointment_set=(connected and rng.random() < 0.3) if call else None,
+                        created_at=occurred_at,
+                        updated_at=occurred_at,
+                    )
+                )
+            Activity.objects.bulk_create(batch)
+            rows += len(batch)
+    return Built(f"{total:,} activities", rows, time.perf_counter() - started)
+
+
+# --- the floors ---------------------------------------------------------------------------------
+
+
+class Floors:
+    """Bare SQL on a cursor: the aggregates each report needs, given the visible owner ids
+    (None: everyone, for the director)."""
+
+    def __init__(self, owner_ids: set[int] | None, start: datetime, end: datetime) -> None:
+        from django.db import connection
+
+        from salesflow.activities.models import Activity
+        from salesflow.pipeline.models import Opportunity
+        from salesflow.targets.models import Payment
+
+        self.connection = connection
+        self.t = {
+            "opp": Opportunity._meta.db_table,
+            "act": Activity._meta.db_table,
+            "pay": Payment._meta.db_table,
+        }
+        self.start, self.end = start, end
+        if owner_ids is None:
+            self.who, self.owners = "TRUE", []
+        else:
+            self.who = f"{{alias}}.owner_id IN ({', '.join(['%s'] * len(owner_ids))})"
+            self.owners = sorted(owner_ids)
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql.format(**self.t), list(params))
+            return list(cursor.fetchall())
+
+    def scope(self, alias: str) -> str:
+        return self.who.replace("{alias}", alias)
+
+    def month(self, column: str) -> str:
+        if self.connection.vendor == "postgresql":
+            return f"date_trunc('month', {column} AT TIME ZONE 'Asia/Shanghai')"
+        return f"strftime('%%Y-%%m', {column})"
+
+    def won(self, group: str, start: Any, end: Any) -> list[tuple[Any, ...]]:
+        return self.rows(
+            f"SELECT {group}, COUNT(*), SUM(o.amount), SUM(o.amount - o.cost) FROM {{opp}} o "
+            f"WHERE o.status = 'won' AND {self.scope('o')} AND o.closed_at >= %s "
+            f"AND o.closed_at < %s GROUP BY {group}",
+            [*self.owners, start, end],
+        )
+
+    def effort(self, group: str, start: Any, end: Any) -> list[tuple[Any, ...]]:
+        return self.rows(
+            f"SELECT {group}, COUNT(*), SUM(a.duration_minutes) FROM {{act}} a "
+            f"WHERE {self.scope('a')} AND a.occurred_at >= %s AND a.occurred_at < %s "
+            f"GROUP BY {group}",
+            [*self.owners, start, end],
+        )
+
+    def progress(self, year_start: Any, year_end: Any) -> None:
+        self.won(f"o.owner_id, {self.month('o.closed_at')}", year_start, year_end)
+        self.rows(
+            "SELECT o.owner_id, SUM(p.amount) FROM {pay} p JOIN {opp} o "
+            f"ON o.id = p.opportunity_id WHERE {self.scope('o')} AND p.received_on >= %s "
+            "AND p.received_on < %s GROUP BY o.owner_id",
+            [*self.owners, year_start.date(), year_end.date()],
+        )
+
+    def weekly(self, start: Any, end: Any) -> None:
+        self.won("o.owner_id", start, end)
+        self.effort("a.kind, a.purpose", start, end)
+
+    def call_funnel(self) -> None:
+        self.rows(
+            "SELECT a.kind, COUNT(*), SUM(CASE WHEN a.connected THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN a.appointment_set THEN 1 ELSE 0 END), SUM(a.duration_minutes) "
+            f"FROM {{act}} a WHERE {self.scope('a')} AND a.occurred_at >= %s "
+            "AND a.occurred_at < %s GROUP BY a.kind",
+            [*self.owners, self.start, self.end],
+        )
+        self.won("o.status", self.start, self.end)
+
+    def pareto(self) -> None:
+        self.won("o.account_id", self.start, self.end)
+        self.effort("a.account_id", self.start, self.end)
+
+    def analytics(self) -> None:
+        self.rows(
+            "SELECT o.status, COUNT(*), SUM(o.amount) FROM {opp} o WHERE o.status <> 'open' "
+            f"AND {self.scope('o')} AND o.closed_at >= %s AND o.closed_at < %s "
+            "GROUP BY o.status",
+            [*self.owners, self.start, self.end],
+        )
+
+    def leaderboard(self) -> None:
+        self.won("o.owner_id", self.start, self.end)
+        self.effort("a.owner_id", self.start, self.end)
+
+    def scorecard(self, person_pk: int) -> None:
+        params = [person_pk, self.start, self.end]
+        self.rows(
+            "SELECT COUNT(*), SUM(o.amount) FROM {opp} o WHERE o.status = 'won' "
+            "AND o.owner_id = %s AND o.closed_at >= %s AND o.closed_at < %s",
+            params,
+        )
+        self.rows(
+            "SELECT a.kind, COUNT(*), SUM(a.duration_minutes) FROM {act} a WHERE a.owner_id = %s "
+            "AND a.occurred_at >= %s AND a.occurred_at < %s GROUP BY a.kind",
+            params,
+        )
+
+
+# --- the measurements ---------------------------------------------------------------------------
+
+
+@dataclass
+class Measurement:
+    name: str
+    run: Callable[[Any], Any]  # given a freshly loaded user
+    floor: Callable[[], Any]
+
+
+def measurements(viewer: Any, floors: Floors, today: date) -> list[Measurement]:
+    from salesflow.org.visibility import sees_everything
+    from salesflow.reports.analytics import leaderboard, results
+    from salesflow.reports.callfunnel import call_funnel
+    from salesflow.reports.forms_analytics import Window
+    from salesflow.reports.pareto import pareto
+    from salesflow.reports.scope import Scope
+    from salesflow.reports.scorecards import scorecard
+    from salesflow.reports.spans import Span, week_of
+    from salesflow.reports.weekly import weekly_report
+    from salesflow.targets.progress import (
+        default_rhythm,
+        periods_around,
+        rhythm_holders,
+        rhythm_sections,
+    )
+    from salesflow.users.models import Role, User
+
+    first, last = floors.start.date(), (floors.end - timedelta(days=1)).date()
+    span, window, week = Span(first, last), Window(first, last), week_of(today)
+    everyone = sees_everything(viewer)
+    team = User.objects.get(username=MANAGER).team
+    holder = team.region if everyone else team
+    scope = Scope() if everyone else Scope(team=team.pk)
+    rep = User.objects.filter(role=Role.REP, team=team).order_by("pk").first()
+    year = datetime(today.year, 1, 1, tzinfo=floors.start.tzinfo)
+
+    def progress(user: Any) -> Any:
+        rhythm = default_rhythm(user)
+        return rhythm_sections(
+            user,
+            holders=rhythm_holders(user, rhythm),
+            periods=periods_around(today, rhythm),
+            today=today,
+        )
+
+    return [
+        Measurement(
+            "progress",
+            progress,
+            lambda: floors.progress(year, year.replace(year=today.year + 1)),
+        ),
+        Measurement(
+            "weekly report",
+            lambda user: weekly_report(user, holder=holder, week=week),
+            lambda: floors.weekly(week.start, week.end),
+        ),
+        Measurement(
+            "call arithmetic",
+            lambda user: call_funnel(user, span=span, scope=scope),
+            floors.call_funnel,
+        ),
+        Measurement("Pareto", lambda user: pareto(user, span=span, scope=scope), floors.pareto),
+        Measurement(
+            "analytics: results",
+            lambda user: results(user, start=first, end=last),
+            floors.analytics,
+        ),
+        Measurement(
+            "scorecard",
+            lambda user: scorecard(user, person=rep, window=window),
+            lambda: floors.scorecard(rep.pk),
+        ),
+        Measurement(
+            "leaderboard",
+            lambda user: leaderboard(user, start=first, end=last),
+            floors.leaderboard,
+        ),
+    ]
+
+
+def timed(m: Measurement, username: str, repeat: int) -> tuple[tuple[str, ...], bool]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from salesflow.users.models import User
+
+    users = iter([User.objects.get(username=username) for _ in range(repeat + 3)])
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            m.run(next(users))
+        selector_ms = median_ms(lambda: m.run(next(users)), repeat)
+    except Exception as exc:  # one broken report must not stop the others
+        traceback.print_exc(limit=3, file=sys.stderr)
+        return (username, m.name, f"failed: {type(exc).__name__}", "", "", "", ""), True
+    floor_ms = median_ms(m.floor, repeat)
+    ratio = selector_ms / floor_ms if floor_ms else 0.0
+    slow = selector_ms > SLOW_MS or ratio > SLOW_RATIO
+    return (
+        username,
+        m.name,
+        str(len(queries)),
+        f"{selector_ms:.1f}",
+        f"{floor_ms:.1f}",
+        f"{ratio:.1f}x",
+        "SLOW" if slow else "",
+    ), slow
+
+
+def main() -> None:
+    args = parse_args()
+    where, holder = configure_environment(args.keep)
+
+    import django
+
+    django.setup()
+
+    from django.core.management import call_command
+    from django.db import connection
+    from django.utils import timezone
+
+    from salesflow.activities.models import Activity
+    from salesflow.core.demo.build import DemoDataConflict, demo_build
+    from salesflow.org.visibility import visible_user_ids
+    from salesflow.pipeline.models import Opportunity
+    from salesflow.users.models import User
+
+    print(
+        f"Salesflow reports benchmark: demo scale {args.scale:g} + {args.opportunities:,} "
+        f"opportunities + {args.activities:,} activities, seed {args.seed}, {where}"
+    )
+    today = timezone.localdate()
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    migrate_seconds = time.perf_counter() - started
+    try:
+        report = demo_build(scale=args.scale, seed=args.seed, today=today)
+    except DemoDataConflict as exc:
+        sys.exit(f"{exc} The benchmark needs a database without accounts.")
+    print_demo_report(report, migrate_seconds)
+
+    rng = random.Random(args.seed)
+    built = [
+        bulk_opportunities(args.opportunities, rng, today),
+        bulk_activities(args.activities, rng, today),
+    ]
+    if connection.vendor == "postgresql":
+        started = time.perf_counter()
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        built.append(Built("ANALYZE", 0, time.perf_counter() - started))
+    print_table(
+        "Bulk build",
+        ("what", "rows", "seconds", "rows/s"),
+        [(b.name, f"{b.rows:,}", f"{b.seconds:.1f}", f"{b.rate:,.0f}") for b in built],
+        text_columns=1,
+    )
+
+    end = timezone.make_aware(datetime.combine(today + timedelta(days=1), datetime.min.time()))
+    start = end - timedelta(days=365)
+    rows, slow = [], []
+    for username in (DIRECTOR, MANAGER):
+        viewer = User.objects.get(username=username)
+        floors = Floors(visible_user_ids(viewer), start, end)
+        for m in measurements(viewer, floors, today):
+            row, too_slow = timed(m, username, args.repeat)
+            rows.append(row)
+            if too_slow:
+                slow.append(f"{username}: {m.name}")
+    print_table(
+        f"Reports over the last 365 days ({Opportunity.objects.count():,} opportunities, "
+        f"{Activity.objects.count():,} activities); median of {args.repeat} runs",
+        ("user", "selector", "queries", "selector ms", "SQL floor ms", "ratio", ""),
+        rows,
+        text_columns=2,
+    )
+    print(
+        f"\nOver {SLOW_MS:,} ms or {SLOW_RATIO}x the floor: "
+        + (", ".join(slow) if slow else "none")
+    )
+    if holder is not None:
+        holder.cleanup()
+
+
+if __name__ == "__main__":
+    main()
