@@ -18,14 +18,12 @@ from django.db.models import (
     Count,
     DateField,
     IntegerField,
-    OuterRef,
     Q,
     QuerySet,
     Subquery,
     Sum,
-    Value,
 )
-from django.db.models.functions import Coalesce, Trim, TruncMonth
+from django.db.models.functions import Trim, TruncMonth
 
 from salesflow.activities.models import Activity
 from salesflow.activities.selectors.activities import activity_list_visible
@@ -33,7 +31,7 @@ from salesflow.activities.selectors.reports import day_bounds
 from salesflow.org.visibility import users_visible_to
 from salesflow.pipeline.models import Opportunity, SalesProcess, Status
 from salesflow.reports.periods import month_start, months_between
-from salesflow.reports.selectors import CENT, MONEY, ZERO, report_scope
+from salesflow.reports.selectors import CENT, ZERO, report_scope
 from salesflow.users.models import Role
 
 CLOSED = (Status.WON, Status.LOST, Status.ABANDONED)
@@ -243,53 +241,53 @@ def leaderboard(
     with their win rate, average deal and the activities they logged in the period.
 
     Reps are always listed; managers only when they closed a deal or logged an activity; a
-    region means the region of the person's team. One query."""
+    region means the region of the person's team. Three queries: the people, the closed deals
+    grouped by owner, the activities grouped by owner (grouped aggregates, not a subquery per
+    person: see bench/reports.py)."""
     after, before = window_bounds(start, end)
-    theirs = closed_between(user, start=start, end=end, process=process).filter(
-        owner_id=OuterRef("pk")
-    )
-    won = theirs.filter(status=Status.WON)
-    logged = activity_list_visible(user).filter(
-        owner_id=OuterRef("pk"), occurred_at__gte=after, occurred_at__lt=before
-    )
-    people = (
-        users_visible_to(user)
-        .exclude(role=Role.DIRECTOR)
-        .select_related("team")
-        .annotate(
-            won_amount=Coalesce(
-                Subquery(
-                    won.order_by().values("owner_id").annotate(s=Sum("amount")).values("s")[:1],
-                    output_field=MONEY,
-                ),
-                Value(ZERO),
-                output_field=MONEY,
-            ),
-            won_count=Coalesce(_count_of(won), 0),
-            lost_count=Coalesce(_count_of(theirs.filter(status=Status.LOST)), 0),
-            abandoned_count=Coalesce(_count_of(theirs.filter(status=Status.ABANDONED)), 0),
-            activity_count=Coalesce(_count_of(logged), 0),
-        )
-        .filter(Q(role=Role.REP) | Q(won_count__gt=0) | Q(activity_count__gt=0))
-    )
+    people = list(users_visible_to(user).exclude(role=Role.DIRECTOR).select_related("team"))
     if team:
-        people = people.filter(team_id=team)
+        people = [p for p in people if p.team_id == int(team)]
     if region:
-        people = people.filter(team__region_id=region)
-    people = people.order_by("-won_amount", "-won_count", "username")
-    return [
-        LeaderRow(
-            rank=rank,
-            person=person,
-            results=Results(
-                won=person.won_count,
-                lost=person.lost_count,
-                abandoned=person.abandoned_count,
-                won_amount=_money(person.won_amount),
-            ),
-            activities=person.activity_count,
+        people = [p for p in people if p.team is not None and p.team.region_id == int(region)]
+    ids = [p.pk for p in people]
+    deals = {
+        row["owner_id"]: row
+        for row in closed_between(user, start=start, end=end, process=process)
+        .filter(owner_id__in=ids)
+        .order_by()
+        .values("owner_id")
+        .annotate(
+            won_amount=Sum("amount", filter=Q(status=Status.WON)),
+            won_count=Count("id", filter=Q(status=Status.WON)),
+            lost_count=Count("id", filter=Q(status=Status.LOST)),
+            abandoned_count=Count("id", filter=Q(status=Status.ABANDONED)),
         )
-        for rank, person in enumerate(people, start=1)
+    }
+    logged = dict(
+        activity_list_visible(user)
+        .filter(owner_id__in=ids, occurred_at__gte=after, occurred_at__lt=before)
+        .order_by()
+        .values("owner_id")
+        .annotate(n=Count("id"))
+        .values_list("owner_id", "n")
+    )
+    ranked = []
+    for person in people:
+        row = deals.get(person.pk, {})
+        results = Results(
+            won=row.get("won_count", 0),
+            lost=row.get("lost_count", 0),
+            abandoned=row.get("abandoned_count", 0),
+            won_amount=_money(row.get("won_amount")),
+        )
+        activities = logged.get(person.pk, 0)
+        if person.role == Role.REP or results.won or activities:
+            ranked.append((person, results, activities))
+    ranked.sort(key=lambda r: (-r[1].won_amount, -r[1].won, r[0].username))
+    return [
+        LeaderRow(rank=rank, person=person, results=results, activities=activities)
+        for rank, (person, results, activities) in enumerate(ranked, start=1)
     ]
 
 
