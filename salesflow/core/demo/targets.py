@@ -59,7 +59,7 @@ def targets_create(*, organisation: Organisation, today: date) -> TargetsResult:
         company = (
             _rounded(total * GROWTH, metric)
             if total > 0
-            else Decimal(NO_HISTORY[metric] * len(reps))
+            else Decimal(NO_HISTORY[Metric(metric)] * len(reps))
         )
         amounts = _split(company, [achieved[rep.pk] for _, rep in reps])
         made += _tree_create(
@@ -84,7 +84,10 @@ def _results_by_rep(since: date, today: date) -> dict[int, dict[str, Decimal]]:
         margin=Sum(F("amount") - F("cost"), filter=Q(cost__isnull=False)),
     ):
         found.setdefault(row["owner_id"], {}).update(
-            {Metric.REVENUE: row["revenue"] or 0, Metric.GROSS_MARGIN: max(row["margin"] or 0, 0)}
+            {
+                str(Metric.REVENUE): Decimal(row["revenue"] or 0),
+                str(Metric.GROSS_MARGIN): max(Decimal(row["margin"] or 0), Decimal(0)),
+            }
         )
     firsts = (
         Opportunity.objects.filter(status=Status.WON)
