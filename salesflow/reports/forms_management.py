@@ -64,7 +64,8 @@ class _ScopedFilterForm(forms.Form):
         )
 
     def default_first(self, last: date) -> date:
-        raise NotImplementedError
+        """Where the period starts when the user gives no start: this month so far."""
+        return last.replace(day=1)
 
     def span(self, today: date | None = None) -> Span:
         today = today or timezone.localdate()
@@ -91,10 +92,6 @@ class CallFunnelFilterForm(_ScopedFilterForm):
     )
 
     field_order = ["owner", "team", "start", "end", "commission"]
-
-    def default_first(self, last: date) -> date:
-        """This month so far."""
-        return last.replace(day=1)
 
     def commission_rate(self) -> Decimal:
         chosen = self.value("commission")
