@@ -13,7 +13,6 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from django_htmx.middleware import HtmxDetails
 
 from salesflow.accounts import services
 from salesflow.accounts.forms import AccountFilterForm, AccountForm, TeamMemberForm
@@ -32,6 +31,7 @@ from salesflow.accounts.selectors import (
 from salesflow.contacts.models import Attitude
 from salesflow.contacts.selectors import buying_centre_tree, contact_search
 from salesflow.core.history import field_label, history_for
+from salesflow.core.http import HtmxHttpRequest
 from salesflow.pipeline.selectors import opportunity_search
 
 HISTORY_ROWS = 50
@@ -45,10 +45,6 @@ SORTABLE_COLUMNS = {
 }
 # History rows the account services write under names that are not model fields.
 EXTRA_HISTORY_LABELS = {"account team": gettext_lazy("account team")}
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
 
 
 def _wants_fragment(request: HtmxHttpRequest) -> bool:

@@ -9,12 +9,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms.models import model_to_dict
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.middleware import HtmxDetails
 
 from salesflow.contacts import services
 from salesflow.contacts.forms import (
@@ -31,14 +30,7 @@ from salesflow.contacts.selectors import (
     contact_search,
 )
 from salesflow.contacts.social_styles import PROFILE, SocialStyle, advise
-from salesflow.users.models import User
-
-
-class HtmxHttpRequest(HttpRequest):
-    """A signed-in request as django-htmx's middleware leaves it (for type checking)."""
-
-    htmx: HtmxDetails
-    user: User
+from salesflow.core.http import HtmxHttpRequest
 
 
 @login_required

@@ -7,18 +7,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
-from django_htmx.middleware import HtmxDetails
 
+from salesflow.core.http import HtmxHttpRequest
 from salesflow.notifications.selectors import (
     notification_get_own,
     notification_list_own,
     notification_unread_count,
 )
 from salesflow.notifications.services import notification_mark_all_read, notification_mark_read
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
 
 
 @login_required

@@ -16,7 +16,6 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.middleware import HtmxDetails
 
 from salesflow.accounts.selectors import account_list_visible
 from salesflow.activities.forms_activities import (
@@ -34,13 +33,10 @@ from salesflow.activities.selectors.activities import (
 )
 from salesflow.activities.services import activities as services
 from salesflow.core.history import field_label, history_for
+from salesflow.core.http import HtmxHttpRequest
 from salesflow.pipeline.selectors import opportunity_list_visible
 
 HISTORY_ROWS = 30
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
 
 
 def _wants_fragment(request: HtmxHttpRequest) -> bool:

@@ -11,7 +11,6 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django_htmx.middleware import HtmxDetails
 
 from salesflow.activities.forms_loop import ApproveForm, ReturnForm, SignForm
 from salesflow.activities.models import DailyReport, VisitPlan
@@ -23,10 +22,6 @@ from salesflow.activities.selectors.reports import (
 )
 from salesflow.activities.services.signoff import NotAllowed
 from salesflow.core.http import AuthedHttpRequest
-
-
-class HtmxHttpRequest(AuthedHttpRequest):
-    htmx: HtmxDetails
 
 
 def refusal_status(refused: Exception) -> int:

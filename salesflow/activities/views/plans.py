@@ -42,7 +42,8 @@ from salesflow.activities.selectors.plans import (
 )
 from salesflow.activities.services import plans as services
 from salesflow.activities.services.signoff import NotAllowed, Refused, may_sign_off
-from salesflow.activities.views.loop import HtmxHttpRequest, next_url, refusal_status
+from salesflow.activities.views.loop import next_url, refusal_status
+from salesflow.core.http import HtmxHttpRequest
 
 Action = Callable[[dict[str, Any]], str]
 

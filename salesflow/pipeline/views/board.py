@@ -13,18 +13,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_htmx.middleware import HtmxDetails
 
-from salesflow.core.http import AuthedHttpRequest
+from salesflow.core.http import HtmxHttpRequest
 from salesflow.pipeline import services
 from salesflow.pipeline.board import board_build, board_stage_get, process_stages
 from salesflow.pipeline.forms_board import BoardFilterForm, BoardMoveForm
 from salesflow.pipeline.models import Opportunity, Status
 from salesflow.pipeline.selectors import opportunity_get_visible
-
-
-class HtmxHttpRequest(AuthedHttpRequest):
-    htmx: HtmxDetails
 
 
 @dataclass(frozen=True)

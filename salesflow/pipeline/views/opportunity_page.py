@@ -9,10 +9,9 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import capfirst
-from django_htmx.middleware import HtmxDetails
 
 from salesflow.core.history import field_label, history_for
-from salesflow.core.http import AuthedHttpRequest
+from salesflow.core.http import AuthedHttpRequest, HtmxHttpRequest
 from salesflow.pipeline import services
 from salesflow.pipeline.coverage import CoverageWarning, coverage_warnings
 from salesflow.pipeline.forms import (
@@ -40,10 +39,6 @@ from salesflow.pipeline.selectors import (
 from salesflow.playbook.models import PlaybookItem
 
 HISTORY_ROWS = 50
-
-
-class HtmxHttpRequest(AuthedHttpRequest):
-    htmx: HtmxDetails
 
 
 def open_warnings(opportunity: Opportunity) -> list[CoverageWarning]:

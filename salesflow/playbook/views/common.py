@@ -1,16 +1,6 @@
 """Helpers the playbook screens share."""
 
-from django.http import HttpRequest
-from django_htmx.middleware import HtmxDetails
-
-from salesflow.users.models import User
-
-
-class HtmxHttpRequest(HttpRequest):
-    """A signed-in request as django-htmx's middleware leaves it (for type checking)."""
-
-    htmx: HtmxDetails
-    user: User
+from salesflow.core.http import HtmxHttpRequest
 
 
 def wants_fragment(request: HtmxHttpRequest) -> bool:
