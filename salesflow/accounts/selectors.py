@@ -1,15 +1,19 @@
 """Reading accounts, always through visibility."""
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value, Window
+from django.db.models import Exists, F, Model, OuterRef, Q, QuerySet, Value, Window
 from django.db.models.functions import Coalesce, Rank
 from django.http import Http404
 
 from salesflow.accounts.models import Account, AccountTeamMember
 from salesflow.contacts.models import Contact
 from salesflow.org.visibility import users_visible_to, visible_user_ids
+
+M = TypeVar("M", bound=Model)
+# Up to this many visible accounts are written into queries as a list of ids; more, as a subquery.
+ACCOUNT_IDS_INLINE = 5_000
 
 SORTS = {
     "name": ("name", "id"),
@@ -45,6 +49,60 @@ def account_list_visible(user: Any) -> QuerySet[Account]:
     # indexes instead of reading every account (see bench/).
     on_team = AccountTeamMember.objects.filter(user_id__in=ids).values("account_id")
     return qs.filter(Q(owner_id__in=ids) | Q(pk__in=on_team))
+
+
+def owned_or_on_visible_account(user: Any, qs: QuerySet[M]) -> QuerySet[M]:
+    """`qs` (of a model with an owner and an account) narrowed to what `user` sees: rows owned by a
+    visible user, and rows on an account `user` sees."""
+    condition = seen_through(user, "")
+    return qs if condition is None else qs.filter(condition)
+
+
+def seen_through(user: Any, path: str) -> Q | None:
+    """The condition for rows whose record at `path` ("" for the row itself, "opportunity__" for
+    a payment's deal) has an owner and an account: owned by a visible user, or on an account
+    `user` sees. None when `user` sees everything.
+
+    The visible accounts are written in as a list of ids (visible_account_ids): with a subquery in
+    the OR, PostgreSQL cannot use the account index and reads the whole table, which on a million
+    deals costs a manager's report 100+ ms (bench/reports.py)."""
+    ids = visible_user_ids(user)
+    if ids is None:
+        return None
+    if not ids:
+        return Q(pk__in=[])
+    accounts: Any = visible_account_ids(user)
+    if accounts is None:
+        accounts = account_list_visible(user).values("pk")
+    return Q(**{f"{path}owner_id__in": ids}) | Q(**{f"{path}account_id__in": accounts})
+
+
+class _AccountsChanged:
+    """Bumped whenever an account or an account team changes (see AccountsConfig.ready), so that
+    the ids remembered on a user object are never older than the data."""
+
+    count = 0
+
+
+def note_accounts_changed(**_signal: Any) -> None:
+    _AccountsChanged.count += 1
+
+
+def visible_account_ids(user: Any) -> list[int] | None:
+    """The ids of the accounts a user who does not see everything sees, or None when there are
+    more than ACCOUNT_IDS_INLINE (a subquery then serves better than a list). Read once per user
+    object until accounts change: a page asks for them from several selectors."""
+    key = (_AccountsChanged.count, frozenset(visible_user_ids(user) or ()))
+    remembered = getattr(user, "_salesflow_visible_accounts", None)
+    if remembered is not None and remembered[0] == key:
+        return remembered[1]
+    found: list[int] | None = list(
+        account_list_visible(user).order_by().values_list("pk", flat=True)[: ACCOUNT_IDS_INLINE + 1]
+    )
+    if found is not None and len(found) > ACCOUNT_IDS_INLINE:
+        found = None
+    user._salesflow_visible_accounts = (key, found)
+    return found
 
 
 def account_get_visible(user: Any, pk: Any) -> Account:

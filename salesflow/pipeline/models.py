@@ -279,6 +279,9 @@ class Opportunity(TimeStampedModel):
             models.Index(fields=["status", "stage"]),
             models.Index(fields=["owner", "status"]),
             models.Index(fields=["status", "expected_close_date"]),
+            # The reports count deals closed in a period, and an account's earlier wins.
+            models.Index(fields=["status", "closed_at"]),
+            models.Index(fields=["account", "status", "closed_at"]),
         ]
         constraints = [
             models.CheckConstraint(
@@ -427,7 +430,7 @@ class MilestoneCheck(models.Model):
     checked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    checked_at = models.DateTimeField(_("checked at"), default=timezone.now)
+    checked_at = models.DateTimeField(_("checked at"), default=timezone.now, db_index=True)
 
     class Meta:
         verbose_name = _("milestone check")

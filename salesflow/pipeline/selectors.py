@@ -8,7 +8,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from salesflow.accounts.selectors import account_list_visible
+from salesflow.accounts.selectors import owned_or_on_visible_account
 from salesflow.contacts.models import Contact
 from salesflow.contacts.selectors import contact_list_visible
 from salesflow.org.visibility import visible_user_ids
@@ -27,15 +27,7 @@ from salesflow.playbook.models import Milestone, PlaybookItem, Product
 
 def opportunity_list_visible(user: Any) -> QuerySet[Opportunity]:
     """Opportunities on accounts `user` sees, and those owned by people whose records they see."""
-    qs = Opportunity.objects.all()
-    ids = visible_user_ids(user)
-    if ids is None:
-        return qs
-    if not ids:
-        return qs.none()
-    return qs.filter(
-        Q(owner_id__in=ids) | Q(account_id__in=account_list_visible(user).values("pk"))
-    )
+    return owned_or_on_visible_account(user, Opportunity.objects.all())
 
 
 def opportunity_get_visible(user: Any, pk: Any) -> Opportunity:

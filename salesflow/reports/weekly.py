@@ -31,6 +31,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from salesflow.accounts.selectors import seen_through
 from salesflow.activities.models import ActivityKind, MarketReport, MarketReportKind
 from salesflow.activities.selectors.activities import activity_list_visible
 from salesflow.activities.selectors.market import market_report_list_visible
@@ -194,7 +195,7 @@ def weekly_report(user: Any, *, holder: Team | Region, week: Week, now: Any = No
         revenue=(sales["revenue"] or ZERO).quantize(CENT),
         deals_won=sales["count"],
         new_customers=_new_customers(won, week),
-        collections=_collections(deals, week),
+        collections=_collections(user, scope, week),
         visits=_visits(user, scope, week),
         reps=len(reps),
         competitor_moves=[r for r in market if r.kind == MarketReportKind.MARKET],
@@ -265,46 +266,56 @@ def _new_customers(won: QuerySet[Opportunity], week: Week) -> int:
     return won.filter(~Exists(won_before)).values("account_id").distinct().count()
 
 
-def _collections(deals: QuerySet[Opportunity], week: Week) -> Decimal:
-    total = Payment.objects.filter(
-        opportunity__in=deals.values("pk"),
-        received_on__gte=week.first,
-        received_on__lte=week.last,
-    ).aggregate(total=Sum("amount"))["total"]
+def _collections(user: Any, scope: Scope, week: Week) -> Decimal:
+    """Payments received in the week on the deals `user` sees of the scope's people."""
+    payments = Payment.objects.filter(
+        scope.of("opportunity__owner"), received_on__gte=week.first, received_on__lte=week.last
+    )
+    seen = seen_through(user, "opportunity__")
+    if seen is not None:
+        payments = payments.filter(seen)
+    total = payments.aggregate(total=Sum("amount"))["total"]
     return (total or ZERO).quantize(CENT)
 
 
-def _visits(user: Any, scope: Scope, week: Week) -> Visits:
-    account = OuterRef("account_id")
+def _accounts_with_an_outcome(week: Week) -> QuerySet[Any]:
+    """Ids of the accounts on which, in the week, a deal was won, a payment received, a milestone
+    met or a stage advanced: one set, worked out once for every visit of the week."""
     in_week = {"gte": week.start, "lt": week.end}
-    won = Opportunity.objects.filter(
-        account_id=account,
+    return (
+        Opportunity.objects.filter(
+            status=Status.WON, closed_at__gte=in_week["gte"], closed_at__lt=in_week["lt"]
+        )
+        .values("account_id")
+        .order_by()
+        .union(
+            Payment.objects.filter(received_on__gte=week.first, received_on__lte=week.last)
+            .values("opportunity__account_id")
+            .order_by(),
+            MilestoneCheck.objects.filter(
+                done=True, checked_at__gte=in_week["gte"], checked_at__lt=in_week["lt"]
+            )
+            .values("opportunity__account_id")
+            .order_by(),
+            StageChange.objects.filter(
+                kind__in=STAGE_MOVES_FORWARD,
+                changed_at__gte=in_week["gte"],
+                changed_at__lt=in_week["lt"],
+            )
+            .values("opportunity__account_id")
+            .order_by(),
+        )
+    )
+
+
+def _visits(user: Any, scope: Scope, week: Week) -> Visits:
+    won_after_visit = Opportunity.objects.filter(
+        account_id=OuterRef("account_id"),
         status=Status.WON,
-        closed_at__gte=in_week["gte"],
-        closed_at__lt=in_week["lt"],
+        closed_at__gte=OuterRef("occurred_at"),
+        closed_at__lt=week.end,
     )
-    paid = Payment.objects.filter(
-        opportunity__account_id=account, received_on__gte=week.first, received_on__lte=week.last
-    )
-    milestone_met = MilestoneCheck.objects.filter(
-        opportunity__account_id=account,
-        done=True,
-        checked_at__gte=in_week["gte"],
-        checked_at__lt=in_week["lt"],
-    )
-    advanced = StageChange.objects.filter(
-        opportunity__account_id=account,
-        kind__in=STAGE_MOVES_FORWARD,
-        changed_at__gte=in_week["gte"],
-        changed_at__lt=in_week["lt"],
-    )
-    outcome = (
-        Q(appointment_set=True)
-        | Exists(won)
-        | Exists(paid)
-        | Exists(milestone_met)
-        | Exists(advanced)
-    )
+    outcome = Q(appointment_set=True) | Q(account_id__in=_accounts_with_an_outcome(week))
     figures = (
         activity_list_visible(user)
         .filter(
@@ -316,7 +327,7 @@ def _visits(user: Any, scope: Scope, week: Week) -> Visits:
         .aggregate(
             visits=Count("id"),
             effective=Count("id", filter=outcome),
-            deals=Count("id", filter=Exists(won.filter(closed_at__gte=OuterRef("occurred_at")))),
+            deals=Count("id", filter=Exists(won_after_visit)),
         )
     )
     return Visits(visits=figures["visits"], effective=figures["effective"], deals=figures["deals"])

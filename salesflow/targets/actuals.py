@@ -12,8 +12,9 @@ A product target counts the product's share of each deal: the value of its lines
 of the deal's margin and payments; a new customer counts when the first won deal has the product.
 
 `actuals_for` measures many slots (metric, holder, period, product) at once: one query per
-metric family and product, grouped by owner, team, region and local month, whatever the number of
-slots; each slot then adds up the months of its period.
+metric family and product (revenue, margin and new customers read the same won deals, so one query
+answers them; collections read payments), grouped by owner, team, region and local month, whatever
+the number of slots; each slot then adds up the months of its period.
 """
 
 from collections import defaultdict
@@ -89,7 +90,7 @@ def actuals_for(slots: Iterable[Slot]) -> dict[Slot, Actual]:
         if slot.holder.kind == HolderKind.DEALER:
             results[slot] = Actual(None)
         else:
-            families[(_family(slot.metric), slot.product_id)].append(slot)
+            families[(_family(slot.metric, slot.product_id), slot.product_id)].append(slot)
     for (family, product_id), members in families.items():
         start = min(s.period.start for s in members)
         end = max(s.period.end for s in members)
@@ -99,9 +100,14 @@ def actuals_for(slots: Iterable[Slot]) -> dict[Slot, Actual]:
     return results
 
 
-def _family(metric: str) -> str:
-    """Revenue and gross margin come from the same deals, so one query answers both."""
-    return "deals" if metric in (Metric.REVENUE, Metric.GROSS_MARGIN) else metric
+def _family(metric: str, product_id: int | None) -> str:
+    """Revenue, gross margin and (without a product) new customers come from the same won deals,
+    so one query answers them."""
+    if metric in (Metric.REVENUE, Metric.GROSS_MARGIN):
+        return "deals"
+    if metric == Metric.NEW_CUSTOMERS and product_id is None:
+        return "deals"
+    return metric
 
 
 class _Totals:
@@ -121,12 +127,12 @@ class _Totals:
             ]
             for key in keys:
                 bucket = self.by[key]
-                for measure in ("revenue", "gross_margin", "uncosted", "value"):
+                for measure in ("revenue", "gross_margin", "uncosted", "new_customers", "value"):
                     if row.get(measure) is not None:
                         bucket[measure] += Decimal(row[measure])
 
     def actual(self, slot: Slot) -> Actual:
-        measure = slot.metric if _family(slot.metric) == "deals" else "value"
+        measure = slot.metric if _family(slot.metric, slot.product_id) == "deals" else "value"
         total, uncosted = Decimal(0), 0
         for month in _months(slot.period):
             bucket = self.by.get((slot.holder.kind, slot.holder.pk, month))
@@ -207,6 +213,7 @@ def _deal_rows(product_id: int | None, start: date, end: date) -> Any:
             revenue=Sum("amount"),
             gross_margin=Sum(_margin(), filter=Q(cost__isnull=False)),
             uncosted=Count("pk", filter=Q(cost__isnull=True)),
+            new_customers=Count("account_id", distinct=True, filter=~Exists(_earlier_win())),
         )
     lines = OpportunityLine.objects.filter(
         _won_between(start, end, "opportunity__"), product_id=product_id
@@ -228,14 +235,20 @@ def _deal_rows(product_id: int | None, start: date, end: date) -> Any:
     )
 
 
+def _earlier_win() -> QuerySet[Opportunity]:
+    """A won deal of the same account before the outer one (by time, then by id). The bound on
+    closed_at lets the index on (account, status, closed_at) find it at once."""
+    return Opportunity.objects.filter(
+        account_id=OuterRef("account_id"),
+        status=Status.WON,
+        closed_at__lte=OuterRef("closed_at"),
+    ).filter(Q(closed_at__lt=OuterRef("closed_at")) | Q(pk__lt=OuterRef("pk")))
+
+
 def _new_customer_rows(product_id: int | None, start: date, end: date) -> Any:
-    earlier_win = Opportunity.objects.filter(
-        account_id=OuterRef("account_id"), status=Status.WON
-    ).filter(
-        Q(closed_at__lt=OuterRef("closed_at"))
-        | Q(closed_at=OuterRef("closed_at"), pk__lt=OuterRef("pk"))
-    )
-    firsts = Opportunity.objects.filter(_won_between(start, end)).filter(~Exists(earlier_win))
+    """First won deals carrying the product (new customers without a product come with the
+    deals' query)."""
+    firsts = Opportunity.objects.filter(_won_between(start, end)).filter(~Exists(_earlier_win()))
     if product_id is not None:
         firsts = firsts.filter(
             Exists(OpportunityLine.objects.filter(opportunity=OuterRef("pk"), product=product_id))

@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
-from salesflow.accounts.selectors import account_list_visible
+from salesflow.accounts.selectors import account_list_visible, owned_or_on_visible_account
 from salesflow.activities.models import Activity, ActivityObjection
 from salesflow.contacts.models import Contact
 from salesflow.org.models import Team
@@ -25,15 +25,7 @@ from salesflow.playbook.selectors import objection_search
 
 
 def activity_list_visible(user: Any) -> QuerySet[Activity]:
-    qs = Activity.objects.all()
-    ids = visible_user_ids(user)
-    if ids is None:
-        return qs
-    if not ids:
-        return qs.none()
-    return qs.filter(
-        Q(owner_id__in=ids) | Q(account_id__in=account_list_visible(user).values("pk"))
-    )
+    return owned_or_on_visible_account(user, Activity.objects.all())
 
 
 def with_when(qs: QuerySet[Activity]) -> QuerySet[Activity]:

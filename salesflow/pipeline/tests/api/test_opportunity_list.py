@@ -156,7 +156,7 @@ def test_the_list_takes_a_constant_number_of_queries(
         make_opportunity(org[rep], account=accounts[rep], amount=100 * n, cost=50 * n)
     client = api_client_for(org["manager1"])
 
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         response = client.get(URL, {"limit": 100})
 
     assert response.json()["count"] == rows

@@ -204,7 +204,7 @@ def test_the_board_costs_the_same_queries_for_5_and_60_opportunities(
         )
     client = client_for(org["manager1"])
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = client.get(BOARD, {"close": "custom", "close_from": "2020-01-01"})
 
     assert sum(g.totals.count for g in response.context["board"].groups) == opportunities

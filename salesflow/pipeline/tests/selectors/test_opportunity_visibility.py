@@ -4,8 +4,10 @@ of the customer. Anything else answers 404."""
 import pytest
 from django.http import Http404
 
-from salesflow.accounts.services import account_team_member_set
+from salesflow.accounts import selectors as account_selectors
+from salesflow.accounts.services import account_team_member_remove, account_team_member_set
 from salesflow.pipeline.selectors import opportunity_get_visible, opportunity_list_visible
+from salesflow.users.models import User
 
 
 @pytest.fixture
@@ -104,3 +106,55 @@ def test_get_visible_answers_404_for_another_teams_manager(org, deals):
 def test_get_visible_answers_404_for_an_id_that_names_nothing(org, deals, pk):
     with pytest.raises(Http404):
         opportunity_get_visible(org["director"], pk)
+
+
+def test_joining_and_leaving_an_account_team_shows_at_once_to_the_same_user_object(
+    org, make_account, make_opportunity
+):
+    """The visible accounts are remembered on the user object; a change to an account team must
+    not leave them stale, even within one request."""
+    shared = make_account(org["rep3"], name="Shared Co")
+    make_opportunity(org["rep3"], account=shared, name="On the shared account")
+    reader = org["rep1"]
+    assert visible_names(reader) == set()
+
+    account_team_member_set(account=shared, user=reader, team_role="sales", acting_user=org["rep3"])
+    assert visible_names(reader) == {"On the shared account"}
+
+    account_team_member_remove(account=shared, user=reader, acting_user=org["rep3"])
+    assert visible_names(reader) == set()
+
+
+def test_handing_an_account_over_shows_its_deals_to_the_new_owner_at_once(
+    org, make_account, make_opportunity
+):
+    account = make_account(org["rep3"], name="Handed over")
+    make_opportunity(org["rep3"], account=account, name="Rep 3's deal there")
+    reader = org["rep1"]
+    assert visible_names(reader) == set()
+
+    account.owner = reader
+    account.save()
+
+    assert visible_names(reader) == {"Rep 3's deal there"}
+
+
+def test_a_reader_with_more_accounts_than_fit_in_a_list_sees_the_same_deals(
+    org, make_account, make_opportunity, monkeypatch
+):
+    """Past ACCOUNT_IDS_INLINE visible accounts the ids are no longer written out; the answer
+    must not change."""
+    shared = make_account(org["rep3"], name="Shared Co")
+    make_opportunity(org["rep3"], account=shared, name="On the shared account")
+    make_opportunity(org["rep1"], name="Own deal")
+    make_opportunity(org["rep3"], name="Not seen")
+    account_team_member_set(
+        account=shared, user=org["rep1"], team_role="sales", acting_user=org["rep3"]
+    )
+    listed = visible_names(org["rep1"])
+
+    monkeypatch.setattr(account_selectors, "ACCOUNT_IDS_INLINE", 1)
+    reader = User.objects.get(pk=org["rep1"].pk)
+
+    assert account_selectors.visible_account_ids(reader) is None
+    assert visible_names(reader) == listed == {"On the shared account", "Own deal"}

@@ -210,7 +210,7 @@ def test_the_list_costs_the_same_queries_for_5_and_50_rows(
         deal_contact_set(opportunity=deal, contact=boss, acting_user=deal.owner)
     client = client_for(org["manager1"])
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = client.get(LIST, {"q": "Opportunity", "status": "open"})
 
     assert len(response.context["rows"]) == rows

@@ -190,9 +190,9 @@ def test_the_proposal_page_costs_the_same_queries_for_5_and_50_benefits(
         )
     client = client_for(org["rep1"])
 
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         page = client.get(url("proposal", opportunity))
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         sheet = client.get(url("proposal_print", opportunity))
 
     assert page.context["picked_count"] == rows

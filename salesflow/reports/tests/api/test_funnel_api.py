@@ -151,7 +151,7 @@ def test_query_count_does_not_grow_with_the_deals(
         log_activity(make_deal(org["rep1"], stage=n % 3 + 1))
     client = api_client_for(org["manager1"])
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = client.get(URL, {"owner": "rep1"})
 
     assert response.json()["total"]["count"] == deals

@@ -132,7 +132,7 @@ def test_query_count_does_not_grow_with_the_deals(
             win(deal, at=datetime(2030, 6, 20, tzinfo=UTC))
     client = client_for(org["manager1"])
 
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         response = client.get(FORECAST, JUNE_2030)
 
     assert response.context["report"].total.total.count == deals

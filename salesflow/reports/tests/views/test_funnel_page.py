@@ -177,7 +177,7 @@ def test_query_count_does_not_grow_with_the_deals(
         log_activity(deal)
     client = client_for(org["manager1"])
 
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         response = client.get(FUNNEL)
 
     assert response.context["report"].total.count == deals
