@@ -70,7 +70,7 @@ def test_the_weekly_view_runs_a_constant_number_of_queries(
         set_target(rep, MONTH, 1_000, parent=team)
     client = client_for(org["manager1"])
 
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(PROGRESS)
 
     assert len(holders_in(response, MONTH)) == reps + 3

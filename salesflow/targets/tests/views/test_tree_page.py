@@ -105,7 +105,7 @@ def test_the_tree_runs_a_constant_number_of_queries(
         set_target(rep, YEAR, 1_000, parent=team)
     client = client_for(org["manager1"])
 
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         response = client.get(TREE, {"period": YEAR})
 
     assert len(response.context["roots"][0].children) == reps
