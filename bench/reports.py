@@ -212,6 +212,7 @@ class Floors:
     ) -> None:
         from django.db import connection
 
+        from salesflow.accounts.models import Account
         from salesflow.activities.models import Activity, DailyReport, MarketReport
         from salesflow.pipeline.models import MilestoneCheck, Opportunity, StageChange
         from salesflow.targets.models import Payment
@@ -227,6 +228,7 @@ class Floors:
             "day": DailyReport._meta.db_table,
             "mkt": MarketReport._meta.db_table,
             "usr": User._meta.db_table,
+            "acc": Account._meta.db_table,
         }
         self.start, self.end = start, end
         if owner_ids is None:
@@ -268,19 +270,23 @@ class Floors:
 
     def progress(self, year_start: Any, year_end: Any) -> None:
         """The year's revenue and margin by owner and month; its new customers (accounts whose
-        first win falls in it) by owner and month; its collections by owner and month."""
+        first win falls in it, one probe per account) by owner and month; its collections by
+        owner and month."""
         self.rows(
             f"SELECT o.owner_id, {self.month('o.closed_at')}, SUM(o.amount), "
             f"SUM(o.amount - o.cost) FROM {{opp}} o WHERE o.status = 'won' AND {self.scope('o')} "
             "AND o.closed_at >= %s AND o.closed_at < %s GROUP BY 1, 2",
             [year_start, year_end],
         )
+        first = (
+            "(SELECT e.{column} FROM {{opp}} e WHERE e.account_id = a.id AND e.status = 'won' "
+            "ORDER BY e.closed_at, e.id LIMIT 1)"
+        )
         self.rows(
-            f"SELECT o.owner_id, {self.month('o.closed_at')}, COUNT(DISTINCT o.account_id) "
-            f"FROM {{opp}} o WHERE o.status = 'won' AND {self.scope('o')} "
-            "AND o.closed_at >= %s AND o.closed_at < %s AND NOT EXISTS (SELECT 1 FROM {opp} e "
-            "WHERE e.account_id = o.account_id AND e.status = 'won' AND e.closed_at <= o.closed_at "
-            "AND (e.closed_at < o.closed_at OR e.id < o.id)) GROUP BY 1, 2",
+            f"SELECT f.owner_id, {self.month('f.won_at')}, COUNT(*) FROM (SELECT "
+            f"{first.format(column='owner_id')} AS owner_id, "
+            f"{first.format(column='closed_at')} AS won_at FROM {{acc}} a) f "
+            "WHERE f.won_at >= %s AND f.won_at < %s GROUP BY 1, 2",
             [year_start, year_end],
         )
         self.rows(

@@ -80,6 +80,32 @@ def test_a_new_customer_counts_for_the_owner_of_the_first_won_deal(org, won, mak
     assert actual("new_customers", org["manager1"], "2026-03").value == 0
 
 
+def test_two_first_wins_at_the_same_moment_make_one_new_customer_for_the_earlier_deal(
+    org, won, make_account
+):
+    account = make_account(org["rep1"])
+    moment = shanghai(2026, 3, 3, 10)
+    won(org["rep1"], 1_000, account=account, at=moment)
+    won(org["manager1"], 2_000, account=account, at=moment)
+
+    assert actual("new_customers", org["rep1"], "2026-03").value == 1
+    assert actual("new_customers", org["manager1"], "2026-03").value == 0
+    assert actual("new_customers", org["team1"], "2026-03").value == 1
+    assert actual("new_customers", "company", "2026").value == 1
+
+
+def test_a_product_new_customer_needs_the_product_on_the_first_won_deal(
+    org, won, product, make_account
+):
+    other = type(product).objects.create(name="Valve")
+    account = make_account(org["rep1"])
+    won(org["rep1"], 10_000, account=account, at=shanghai(2026, 3, 1, 9), lines=[(other, 1, 10)])
+    won(org["rep1"], 20_000, account=account, at=shanghai(2026, 3, 9, 9), lines=[(product, 1, 20)])
+
+    assert actual("new_customers", org["rep1"], "2026-03", product.pk).value == 0
+    assert actual("new_customers", org["rep1"], "2026-03", other.pk).value == 1
+
+
 def test_collections_add_up_payments_by_the_day_received(org, won, pay):
     deal = won(org["rep1"], 100_000, at=shanghai(2026, 2, 1, 9))
     pay(deal, 30_000, on=date(2026, 3, 31))
