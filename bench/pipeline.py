@@ -170,10 +170,26 @@ class Floors:
         )
 
     def conversion(self) -> None:
+        """Per stage: deals that entered it, those of them that entered a later stage or were
+        won from it, and the average stay (until the deal's next change)."""
+        entering = "h.kind IN ('opened', 'advanced', 'skipped_gate')"
+        staying = "h.kind IN ('opened', 'advanced', 'skipped_gate', 'moved_back', 'reopened')"
+        if self.connection.vendor == "postgresql":
+            stay = "h.left_at - h.changed_at"
+        else:
+            stay = "julianday(h.left_at) - julianday(h.changed_at)"
         self.rows(
-            "SELECT c.to_number, COUNT(DISTINCT c.opportunity_id) FROM {change} c "
-            f"JOIN {{opp}} o ON o.id = c.opportunity_id WHERE {self.scope} "
-            "AND c.kind IN ('opened', 'advanced', 'skipped_gate') GROUP BY c.to_number",
+            f"SELECT h.to_number, COUNT(DISTINCT CASE WHEN {entering} THEN h.opportunity_id END), "
+            f"COUNT(DISTINCT CASE WHEN {entering} AND (h.top_entered > h.to_number "
+            "OR h.won_from = h.to_number) THEN h.opportunity_id END), "
+            f"AVG(CASE WHEN {staying} THEN {stay} END) FROM (SELECT c.opportunity_id, c.kind, "
+            "c.to_number, c.changed_at, LEAD(c.changed_at) OVER (PARTITION BY c.opportunity_id "
+            "ORDER BY c.changed_at, c.id) AS left_at, MAX(CASE WHEN c.kind IN ('opened', "
+            "'advanced', 'skipped_gate') THEN c.to_number END) OVER (PARTITION BY "
+            "c.opportunity_id) AS top_entered, MAX(CASE WHEN c.kind = 'closed' AND "
+            "c.status = 'won' THEN c.to_number END) OVER (PARTITION BY c.opportunity_id) "
+            "AS won_from FROM {change} c JOIN {opp} o ON o.id = c.opportunity_id "
+            f"WHERE {self.scope}) h GROUP BY h.to_number",
             self.params,
         )
 

@@ -495,7 +495,11 @@ class StageChange(models.Model):
         verbose_name = _("stage change")
         verbose_name_plural = _("stage history")
         ordering = ["opportunity", "changed_at", "id"]
-        indexes = [models.Index(fields=["opportunity", "to_number"])]
+        indexes = [
+            models.Index(fields=["opportunity", "to_number"]),
+            # The stage conversion report looks up the change after each stay began.
+            models.Index(fields=["opportunity", "changed_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.opportunity_id}: {self.from_number} → {self.to_number} ({self.kind})"

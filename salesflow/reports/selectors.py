@@ -20,17 +20,16 @@ from django.db.models import (
     DateField,
     DecimalField,
     DurationField,
-    Exists,
     ExpressionWrapper,
     F,
-    OuterRef,
+    Max,
     Q,
     QuerySet,
-    Subquery,
     Sum,
     Value,
+    Window,
 )
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Lead, TruncMonth
 from django.utils.translation import gettext as _
 
 from salesflow.activities.models import Activity
@@ -249,61 +248,51 @@ def stage_conversion(
 ) -> list[StageConversion]:
     """Conversion from each stage to the next, from the stage history of every opportunity of
     `process` in scope (open or closed). With `entered_from` / `entered_before` only the stays
-    that began in that span count (whatever happened to them later). Three queries."""
+    that began in that span count (whatever happened to them later). Three queries.
+
+    One pass over the history: window functions give each row the time of the opportunity's next
+    change (when the stay ended), the highest stage it ever entered and the stage it was won
+    from; per-stage aggregates then count over them. The span is a condition of the aggregates,
+    not of the rows, so that a stay's end is found even after the span."""
     stages = list(Stage.objects.filter(process=process).order_by("number"))
     deals = report_scope(user, process=process, owner=owner, team=team, region=region)
-    history = StageChange.objects.filter(opportunity__in=deals.values("pk"))
+    by_deal = [F("opportunity_id")]
+    history = StageChange.objects.filter(opportunity__in=deals.values("pk")).annotate(
+        left_at=Window(
+            Lead("changed_at"), partition_by=by_deal, order_by=[F("changed_at"), F("id")]
+        ),
+        top_entered=Window(Max("to_number", filter=Q(kind__in=ENTERING)), partition_by=by_deal),
+        won_from=Window(
+            Max("to_number", filter=Q(kind=StageChange.Kind.CLOSED, status=Status.WON)),
+            partition_by=by_deal,
+        ),
+    )
+    in_span = Q()
     if entered_from is not None:
-        history = history.filter(changed_at__gte=entered_from)
+        in_span &= Q(changed_at__gte=entered_from)
     if entered_before is not None:
-        history = history.filter(changed_at__lt=entered_before)
-    later_entry = StageChange.objects.filter(
-        opportunity_id=OuterRef("opportunity_id"),
-        kind__in=ENTERING,
-        to_number__gt=OuterRef("to_number"),
-    )
-    won = StageChange.objects.filter(
-        opportunity_id=OuterRef("opportunity_id"),
-        kind=StageChange.Kind.CLOSED,
-        status=Status.WON,
-        to_number=OuterRef("to_number"),
-    )
-    left_at = StageChange.objects.filter(
-        opportunity_id=OuterRef("opportunity_id"), changed_at__gt=OuterRef("changed_at")
-    ).order_by("changed_at", "id")
-    entries = {
-        row["to_number"]: row
-        for row in history.filter(kind__in=STAYING)
-        .annotate(left_at=Subquery(left_at.values("changed_at")[:1]))
-        .order_by()
-        .values("to_number")
-        .annotate(
-            reached=Count("opportunity_id", distinct=True, filter=Q(kind__in=ENTERING)),
-            # A stay that has not ended has no left_at; AVG skips the NULL it makes.
-            stay=Avg(
-                ExpressionWrapper(F("left_at") - F("changed_at"), output_field=DurationField())
-            ),
-        )
-    }
-    went_on = dict(
-        history.filter(kind__in=ENTERING)
-        .filter(Exists(later_entry) | Exists(won))
-        .order_by()
-        .values("to_number")
-        .annotate(n=Count("opportunity_id", distinct=True))
-        .values_list("to_number", "n")
-    )
+        in_span &= Q(changed_at__lt=entered_before)
+    stay = ExpressionWrapper(F("left_at") - F("changed_at"), output_field=DurationField())
+    figures: dict[str, Any] = {}
+    for stage in stages:
+        n = stage.number
+        entered = in_span & Q(to_number=n, kind__in=ENTERING)
+        went_on = Q(top_entered__gt=n) | Q(won_from=n)
+        figures[f"reached_{n}"] = Count("opportunity_id", distinct=True, filter=entered)
+        figures[f"went_on_{n}"] = Count("opportunity_id", distinct=True, filter=entered & went_on)
+        # A stay that has not ended has no left_at; AVG skips the NULL it makes.
+        figures[f"stay_{n}"] = Avg(stay, filter=in_span & Q(to_number=n, kind__in=STAYING))
+    found = history.aggregate(**figures) if stages else {}
     rows = []
     for index, stage in enumerate(stages):
-        entry = entries.get(stage.number, {})
-        stay: timedelta | None = entry.get("stay")
+        average: timedelta | None = found[f"stay_{stage.number}"]
         rows.append(
             StageConversion(
                 stage=stage,
                 next_stage=stages[index + 1] if index + 1 < len(stages) else None,
-                reached=entry.get("reached") or 0,
-                went_on=went_on.get(stage.number, 0),
-                average_days=None if stay is None else stay.total_seconds() / 86400,
+                reached=found[f"reached_{stage.number}"] or 0,
+                went_on=found[f"went_on_{stage.number}"] or 0,
+                average_days=None if average is None else average.total_seconds() / 86400,
             )
         )
     return rows
