@@ -66,6 +66,38 @@ def _answer(change: Callable[[], T]) -> tuple[int, Any]:
         return 409, {"detail": str(exc)}
 
 
+def _answer_fresh(change: Callable[[], T], fetch: Callable[[Any], T]) -> tuple[int, Any]:
+    """As _answer, with the changed record fetched again as the detail route reads it."""
+    status, body = _answer(change)
+    return (status, fetch(body.pk)) if status == 200 else (status, body)
+
+
+def _on_plan(
+    request: ApiRequest, id: int, service: Callable[..., VisitPlan], **arguments: Any
+) -> tuple[int, Any]:
+    """Call `service` as the caller on the plan they see (404 otherwise) with `arguments`."""
+    plan = visit_plan_get_visible(request.auth, id)
+    return _answer_fresh(
+        lambda: service(plan=plan, acting_user=request.auth, **arguments),
+        lambda pk: visit_plan_get_detailed(request.auth, pk),
+    )
+
+
+def _on_report(
+    request: ApiRequest, id: int, service: Callable[..., DailyReport], **arguments: Any
+) -> tuple[int, Any]:
+    """Call `service` as the caller on the report they see (404 otherwise) with `arguments`."""
+    report = daily_report_get_visible(request.auth, id)
+    return _answer_fresh(
+        lambda: service(report=report, acting_user=request.auth, **arguments),
+        lambda pk: daily_report_get_visible(request.auth, pk),
+    )
+
+
+def _version(payload: VersionIn | None) -> int | None:
+    return payload.version if payload else None
+
+
 # --- visit plans -------------------------------------------------------------------------------
 
 
@@ -95,18 +127,18 @@ def get_visit_plan(request: ApiRequest, id: int) -> VisitPlan:
 
 @plans_router.patch("/{id}", response=PLAN_WRITE)
 def update_visit_plan(request: ApiRequest, id: int, payload: VisitPlanPatchIn) -> Any:
-    plan = visit_plan_get_visible(request.auth, id)
-    visits = None if payload.visits is None else _visits(request.auth, payload.visits)
-    return _plan_answer(
-        request,
-        lambda: plan_services.visit_plan_update(
+    def update(*, plan: VisitPlan, acting_user: Any) -> VisitPlan:
+        # The plan is found (or 404) before the visits' accounts are looked at.
+        visits = None if payload.visits is None else _visits(acting_user, payload.visits)
+        return plan_services.visit_plan_update(
             plan=plan,
-            acting_user=request.auth,
+            acting_user=acting_user,
             area=payload.area,
             visits=visits,
             expected_version=payload.version,
-        ),
-    )
+        )
+
+    return _on_plan(request, id, update)
 
 
 @plans_router.delete(
@@ -122,63 +154,38 @@ def delete_visit_plan(request: ApiRequest, id: int) -> tuple[int, Any]:
 
 @plans_router.post("/{id}/submit", response=PLAN_WRITE)
 def submit_visit_plan(request: ApiRequest, id: int, payload: VersionIn | None = None) -> Any:
-    plan = visit_plan_get_visible(request.auth, id)
-    return _plan_answer(
-        request,
-        lambda: plan_services.visit_plan_submit(
-            plan=plan, acting_user=request.auth, expected_version=_version(payload)
-        ),
+    return _on_plan(
+        request, id, plan_services.visit_plan_submit, expected_version=_version(payload)
     )
 
 
 @plans_router.post("/{id}/approve", response=PLAN_WRITE)
 def approve_visit_plan(request: ApiRequest, id: int, payload: ApproveIn | None = None) -> Any:
-    plan = visit_plan_get_visible(request.auth, id)
-    return _plan_answer(
+    return _on_plan(
         request,
-        lambda: plan_services.visit_plan_approve(
-            plan=plan,
-            acting_user=request.auth,
-            comment=payload.comment if payload else "",
-            expected_version=_version(payload),
-        ),
+        id,
+        plan_services.visit_plan_approve,
+        comment=payload.comment if payload else "",
+        expected_version=_version(payload),
     )
 
 
 @plans_router.post("/{id}/return", response=PLAN_WRITE)
 def return_visit_plan(request: ApiRequest, id: int, payload: ReturnIn) -> Any:
-    plan = visit_plan_get_visible(request.auth, id)
-    return _plan_answer(
+    return _on_plan(
         request,
-        lambda: plan_services.visit_plan_return(
-            plan=plan,
-            acting_user=request.auth,
-            comment=payload.comment,
-            expected_version=payload.version,
-        ),
+        id,
+        plan_services.visit_plan_return,
+        comment=payload.comment,
+        expected_version=payload.version,
     )
 
 
 @plans_router.post("/{id}/reopen", response=PLAN_WRITE)
 def reopen_visit_plan(request: ApiRequest, id: int, payload: VersionIn | None = None) -> Any:
-    plan = visit_plan_get_visible(request.auth, id)
-    return _plan_answer(
-        request,
-        lambda: plan_services.visit_plan_reopen(
-            plan=plan, acting_user=request.auth, expected_version=_version(payload)
-        ),
+    return _on_plan(
+        request, id, plan_services.visit_plan_reopen, expected_version=_version(payload)
     )
-
-
-def _plan_answer(request: ApiRequest, change: Callable[[], VisitPlan]) -> tuple[int, Any]:
-    status, body = _answer(change)
-    if status == 200:
-        body = visit_plan_get_detailed(request.auth, body.pk)
-    return status, body
-
-
-def _version(payload: VersionIn | None) -> int | None:
-    return payload.version if payload else None
 
 
 def _visits(user: Any, visits: list[PlannedVisitIn]) -> list[VisitIn]:
@@ -237,57 +244,40 @@ def get_daily_report(request: ApiRequest, id: int) -> DailyReport:
 
 @reports_router.patch("/{id}", response=REPORT_WRITE)
 def update_daily_report(request: ApiRequest, id: int, payload: DailyReportPatchIn) -> Any:
-    report = daily_report_get_visible(request.auth, id)
     fields = payload.model_dump(exclude_unset=True, exclude={"version"})
-    return _report_answer(
+    return _on_report(
         request,
-        lambda: report_services.daily_report_update(
-            report=report, acting_user=request.auth, expected_version=payload.version, **fields
-        ),
+        id,
+        report_services.daily_report_update,
+        expected_version=payload.version,
+        **fields,
     )
 
 
 @reports_router.post("/{id}/submit", response=REPORT_WRITE)
 def submit_daily_report(request: ApiRequest, id: int, payload: VersionIn | None = None) -> Any:
-    report = daily_report_get_visible(request.auth, id)
-    return _report_answer(
-        request,
-        lambda: report_services.daily_report_submit(
-            report=report, acting_user=request.auth, expected_version=_version(payload)
-        ),
+    return _on_report(
+        request, id, report_services.daily_report_submit, expected_version=_version(payload)
     )
 
 
 @reports_router.post("/{id}/sign", response=REPORT_WRITE)
 def sign_daily_report(request: ApiRequest, id: int, payload: SignIn | None = None) -> Any:
-    report = daily_report_get_visible(request.auth, id)
-    return _report_answer(
+    return _on_report(
         request,
-        lambda: report_services.daily_report_sign(
-            report=report,
-            acting_user=request.auth,
-            instructions=payload.instructions if payload else "",
-            expected_version=_version(payload),
-        ),
+        id,
+        report_services.daily_report_sign,
+        instructions=payload.instructions if payload else "",
+        expected_version=_version(payload),
     )
 
 
 @reports_router.post("/{id}/return", response=REPORT_WRITE)
 def return_daily_report(request: ApiRequest, id: int, payload: ReturnIn) -> Any:
-    report = daily_report_get_visible(request.auth, id)
-    return _report_answer(
+    return _on_report(
         request,
-        lambda: report_services.daily_report_return(
-            report=report,
-            acting_user=request.auth,
-            comment=payload.comment,
-            expected_version=payload.version,
-        ),
+        id,
+        report_services.daily_report_return,
+        comment=payload.comment,
+        expected_version=payload.version,
     )
-
-
-def _report_answer(request: ApiRequest, change: Callable[[], DailyReport]) -> tuple[int, Any]:
-    status, body = _answer(change)
-    if status == 200:
-        body = daily_report_get_visible(request.auth, body.pk)
-    return status, body

@@ -19,13 +19,8 @@ from salesflow.activities.models import (
     ReportStatus,
     VisitPlan,
 )
-from salesflow.activities.selectors.plans import plan_events
-from salesflow.activities.selectors.reports import (
-    DayFigures,
-    achievement_ratio,
-    report_events,
-    report_figures,
-)
+from salesflow.activities.selectors.reports import DayFigures, achievement_ratio, report_figures
+from salesflow.activities.selectors.signoff import signoff_events
 from salesflow.core.api_support import PageQuery
 
 CENT = Decimal("0.01")
@@ -153,7 +148,7 @@ class VisitPlanDetailOut(VisitPlanOut):
 
     @staticmethod
     def resolve_events(obj: VisitPlan) -> list[PlanEvent]:
-        return list(plan_events(obj))
+        return list(signoff_events(obj))
 
 
 class VisitPlanPageOut(Schema):
@@ -323,7 +318,7 @@ class DailyReportDetailOut(DailyReportOut):
 
     @staticmethod
     def resolve_events(obj: DailyReport) -> list[PlanEvent]:
-        return list(report_events(obj))
+        return list(signoff_events(obj))
 
 
 class DailyReportPageOut(Schema):

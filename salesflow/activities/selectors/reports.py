@@ -5,10 +5,9 @@ the ratio against the day's share of the target. A day is a day in settings.TIME
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, Unpack
 
 from django.db.models import Count, Prefetch, QuerySet, Sum
-from django.http import Http404
 from django.utils import timezone
 
 from salesflow.activities.models import (
@@ -16,13 +15,18 @@ from salesflow.activities.models import (
     ActivityKind,
     ActivityObjection,
     DailyReport,
-    PlanEvent,
     PlanStatus,
     ReportStatus,
     VisitPlan,
 )
 from salesflow.activities.selectors.plans import with_visits
-from salesflow.org.visibility import sees_everything, visible_user_ids
+from salesflow.activities.selectors.signoff import (
+    DayFilters,
+    filter_days,
+    one_or_404,
+    owned_visible,
+    waiting_for,
+)
 from salesflow.pipeline.models import Status
 from salesflow.pipeline.selectors import opportunity_list_visible
 
@@ -41,74 +45,40 @@ def day_bounds(day: date) -> tuple[datetime, datetime]:
 
 
 def daily_report_list_visible(user: Any) -> QuerySet[DailyReport]:
-    qs = DailyReport.objects.all()
-    ids = visible_user_ids(user)
-    if ids is None:
-        return qs
-    return qs.filter(owner_id__in=ids) if ids else qs.none()
+    return owned_visible(DailyReport.objects.all(), user)
 
 
 def daily_report_get_visible(user: Any, pk: Any) -> DailyReport:
     """One report with its owner, their supervisor and who signed it; 404 for one `user` may
     not see."""
-    try:
-        return (
-            daily_report_list_visible(user)
-            .select_related("owner", "owner__supervisor", "signed_by")
-            .get(pk=pk)
-        )
-    except (DailyReport.DoesNotExist, ValueError, TypeError):
-        raise Http404("No such daily report") from None
+    reports = daily_report_list_visible(user).select_related(
+        "owner", "owner__supervisor", "signed_by"
+    )
+    return one_or_404(reports, pk, "No such daily report")
 
 
-def daily_report_search(
-    user: Any,
-    *,
-    owner: Any = None,
-    on: date | None = None,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    status: str = "",
-) -> QuerySet[DailyReport]:
-    """Visible reports, newest day first; `owner` is a user or an id."""
-    qs = daily_report_list_visible(user)
-    if owner:
-        qs = qs.filter(owner_id=getattr(owner, "pk", owner))
-    if on:
-        qs = qs.filter(date=on)
-    if date_from:
-        qs = qs.filter(date__gte=date_from)
-    if date_to:
-        qs = qs.filter(date__lte=date_to)
-    if status:
-        qs = qs.filter(status=status)
-    return qs.select_related("owner", "signed_by").order_by("-date", "owner__username", "id")
+def daily_report_search(user: Any, **filters: Unpack[DayFilters]) -> QuerySet[DailyReport]:
+    """Visible reports, newest day first."""
+    return (
+        filter_days(daily_report_list_visible(user), **filters)
+        .select_related("owner", "signed_by")
+        .order_by("-date", "owner__username", "id")
+    )
 
 
 def daily_report_of_day(owner: Any, day: date) -> DailyReport | None:
     return DailyReport.objects.filter(owner=owner, date=day).first()
 
 
-def report_events(report: DailyReport) -> QuerySet[PlanEvent]:
-    return PlanEvent.objects.filter(daily_report=report).select_related("by").order_by("at", "id")
-
-
-def report_last_return(report: DailyReport) -> PlanEvent | None:
-    return (
-        PlanEvent.objects.filter(daily_report=report, action=PlanEvent.Action.RETURNED)
-        .select_related("by")
-        .order_by("-at", "-id")
-        .first()
-    )
-
-
 def reports_waiting_for(user: Any) -> QuerySet[DailyReport]:
     """Submitted reports `user` may sign: their direct reports' (a director: everyone's but
     their own), grouped by rep, oldest day first."""
-    qs = DailyReport.objects.filter(status=ReportStatus.SUBMITTED).exclude(owner=user)
-    if not sees_everything(user):
-        qs = qs.filter(owner__supervisor=user)
-    return qs.select_related("owner", "owner__team").order_by("owner__username", "date", "id")
+    submitted = DailyReport.objects.filter(status=ReportStatus.SUBMITTED)
+    return (
+        waiting_for(submitted, user)
+        .select_related("owner", "owner__team")
+        .order_by("owner__username", "date", "id")
+    )
 
 
 def latest_instructions(owner: Any) -> DailyReport | None:

@@ -12,7 +12,6 @@ from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
@@ -30,13 +29,7 @@ from salesflow.activities.models import (
 )
 from salesflow.activities.selectors.plans import plan_activity_ids_approved_before
 from salesflow.activities.services.activities import activity_delete, activity_log
-from salesflow.activities.services.signoff import (
-    NotAllowed,
-    Refused,
-    check_version,
-    may_sign_off,
-    tell,
-)
+from salesflow.activities.services.signoff import Refused, SignOffLoop, tell
 from salesflow.notifications.models import NotificationKind
 
 AREA_MAX = int(cast(models.CharField, VisitPlan._meta.get_field("area")).max_length or 0)
@@ -51,6 +44,50 @@ class VisitIn:
     planned_at: datetime | None
     purpose: str
     notes: str = ""
+
+
+def plan_snapshot(plan: VisitPlan) -> dict[str, Any]:
+    """What the plan says now, as it is kept in its events."""
+    visits = plan.visits.select_related("account").order_by("planned_at", "id")
+    return {
+        "date": plan.date.isoformat(),
+        "area": plan.area,
+        "version": plan.version,
+        "visits": [
+            {
+                "account": v.account_id,
+                "account_name": v.account.name,
+                "planned_at": timezone.localtime(v.planned_at).isoformat(),
+                "purpose": v.purpose,
+                "notes": v.notes,
+                "activity": v.activity_id,
+            }
+            for v in visits
+        ],
+    }
+
+
+PLAN_LOOP = SignOffLoop(
+    model=VisitPlan,
+    event_field="visit_plan",
+    snapshot=plan_snapshot,
+    url_name="loop:plan",
+    submitted=PlanStatus.SUBMITTED,
+    returned_kind=NotificationKind.PLAN_RETURNED,
+    returned_title=gettext_lazy("Your visit plan for %(date)s was returned"),
+    stale=gettext_lazy(
+        "Someone changed this plan a moment ago (it is now at version %(version)s). "
+        "Look at it again and retry."
+    ),
+    not_owner=gettext_lazy("Only %(rep)s can change their own visit plan."),
+    not_signer=gettext_lazy(
+        "Only %(rep)s's supervisor or a director can approve or return this plan."
+    ),
+    not_submitted=gettext_lazy(
+        "Only a submitted plan can be approved or returned; this one is %(status)s."
+    ),
+    comment_needed=gettext_lazy("Say what should change before returning the plan."),
+)
 
 
 # --- composing ---------------------------------------------------------------------------------
@@ -100,7 +137,7 @@ def visit_plan_update(
         raise ValidationError(errors)
     if wanted is not None:
         _replace_visits(current, wanted)
-    return _bump(current)
+    return PLAN_LOOP.bump(current)
 
 
 @transaction.atomic
@@ -116,7 +153,7 @@ def planned_visit_add(
     if errors:
         raise ValidationError(errors)
     (added,) = _add_visits(current, [visit])
-    _bump(current)
+    PLAN_LOOP.bump(current)
     return added
 
 
@@ -133,14 +170,14 @@ def planned_visit_remove(
     if visit.plan_id != current.pk:
         raise ValidationError({"visit": _("This visit is not on this plan.")})
     visit.delete()
-    return _bump(current)
+    return PLAN_LOOP.bump(current)
 
 
 @transaction.atomic
 def visit_plan_delete(*, plan: VisitPlan, acting_user: Any) -> None:
     """Only a draft that was never submitted goes away; anything submitted stays on record."""
-    current = _locked(plan, None)
-    _require_owner(current, acting_user)
+    current = PLAN_LOOP.lock(plan, None)
+    PLAN_LOOP.require_owner(current, acting_user)
     if current.status != PlanStatus.DRAFT or current.events.exists():
         raise Refused(
             _(
@@ -160,8 +197,8 @@ def visit_plan_delete(*, plan: VisitPlan, acting_user: Any) -> None:
 def visit_plan_submit(
     *, plan: VisitPlan, acting_user: Any, expected_version: int | None = None
 ) -> VisitPlan:
-    current = _locked(plan, expected_version)
-    _require_owner(current, acting_user)
+    current = PLAN_LOOP.lock(plan, expected_version)
+    PLAN_LOOP.require_owner(current, acting_user)
     if current.status not in (PlanStatus.DRAFT, PlanStatus.RETURNED):
         raise Refused(_locked_message(current))
     errors: dict[str, list[str]] = {}
@@ -173,8 +210,7 @@ def visit_plan_submit(
     current.status = PlanStatus.SUBMITTED
     current.submitted_at = timezone.now()
     current.comment = ""
-    _bump(current)
-    _record(current, PlanEvent.Action.SUBMITTED, acting_user)
+    PLAN_LOOP.save_step(current, PlanEvent.Action.SUBMITTED, acting_user)
     tell(
         recipient=current.owner.supervisor,
         kind=NotificationKind.PLAN_SUBMITTED,
@@ -185,7 +221,7 @@ def visit_plan_submit(
             "count",
         ),
         params={"rep": current.owner, "date": current.date, "count": current.visits.count()},
-        url=current_url(current),
+        url=PLAN_LOOP.url(current),
     )
     return current
 
@@ -198,12 +234,9 @@ def visit_plan_approve(
     complete. Activities of visits removed since an earlier approval go, unless completed."""
     current = _decidable(plan, acting_user, expected_version)
     current.status = PlanStatus.APPROVED
-    current.decided_by = acting_user
-    current.decided_at = timezone.now()
-    current.comment = (comment or "").strip()
+    _note_decision(current, acting_user, comment)
     _sync_activities(current, acting_user)
-    _bump(current)
-    _record(current, PlanEvent.Action.APPROVED, acting_user, comment=current.comment)
+    PLAN_LOOP.save_step(current, PlanEvent.Action.APPROVED, acting_user, comment=current.comment)
     tell(
         recipient=current.owner,
         kind=NotificationKind.PLAN_APPROVED,
@@ -214,7 +247,7 @@ def visit_plan_approve(
             else gettext_lazy("Approved by %(by)s.")
         ),
         params={"date": current.date, "by": acting_user, "comment": current.comment},
-        url=current_url(current),
+        url=PLAN_LOOP.url(current),
     )
     return current
 
@@ -225,23 +258,11 @@ def visit_plan_return(
 ) -> VisitPlan:
     """Send a submitted plan back to the rep with a comment; its visits stay as they were."""
     current = _decidable(plan, acting_user, expected_version)
-    comment = (comment or "").strip()
-    if not comment:
-        raise ValidationError({"comment": _("Say what should change before returning the plan.")})
+    comment = PLAN_LOOP.return_comment(comment)
     current.status = PlanStatus.RETURNED
-    current.decided_by = acting_user
-    current.decided_at = timezone.now()
-    current.comment = comment
-    _bump(current)
-    _record(current, PlanEvent.Action.RETURNED, acting_user, comment=comment)
-    tell(
-        recipient=current.owner,
-        kind=NotificationKind.PLAN_RETURNED,
-        title=gettext_lazy("Your visit plan for %(date)s was returned"),
-        body=gettext_lazy("%(by)s: %(comment)s"),
-        params={"date": current.date, "by": acting_user, "comment": comment},
-        url=current_url(current),
-    )
+    _note_decision(current, acting_user, comment)
+    PLAN_LOOP.save_step(current, PlanEvent.Action.RETURNED, acting_user, comment=comment)
+    PLAN_LOOP.tell_returned(current, acting_user, comment)
     return current
 
 
@@ -251,46 +272,18 @@ def visit_plan_reopen(
 ) -> VisitPlan:
     """Unlock a submitted or approved plan for changes; it needs approving again afterwards.
     Its activities stay until that approval."""
-    current = _locked(plan, expected_version)
-    _require_owner(current, acting_user)
+    current = PLAN_LOOP.lock(plan, expected_version)
+    PLAN_LOOP.require_owner(current, acting_user)
     if current.status not in (PlanStatus.SUBMITTED, PlanStatus.APPROVED):
         raise Refused(_("Only a submitted or approved plan can be reopened; this one is open."))
     if current.date < timezone.localdate():
         raise Refused(_day_over_message())
     current.status = PlanStatus.DRAFT
-    _bump(current)
-    _record(current, PlanEvent.Action.REOPENED, acting_user)
+    PLAN_LOOP.save_step(current, PlanEvent.Action.REOPENED, acting_user)
     return current
-
-
-def current_url(plan: VisitPlan) -> str:
-    return reverse("loop:plan", args=[plan.pk])
 
 
 # --- rules -------------------------------------------------------------------------------------
-
-
-def _locked(plan: VisitPlan, expected_version: int | None) -> VisitPlan:
-    current = (
-        VisitPlan.objects.select_for_update(of=("self",))
-        .select_related("owner", "owner__supervisor")
-        .get(pk=plan.pk)
-    )
-    check_version(
-        current.version,
-        expected_version,
-        _(
-            "Someone changed this plan a moment ago (it is now at version %(version)s). "
-            "Look at it again and retry."
-        )
-        % {"version": current.version},
-    )
-    return current
-
-
-def _require_owner(plan: VisitPlan, acting_user: Any) -> None:
-    if plan.owner_id != acting_user.pk:
-        raise NotAllowed(_("Only %(rep)s can change their own visit plan.") % {"rep": plan.owner})
 
 
 def _locked_message(plan: VisitPlan) -> str:
@@ -307,8 +300,8 @@ def _day_over_message() -> str:
 
 
 def _editable(plan: VisitPlan, acting_user: Any, expected_version: int | None) -> VisitPlan:
-    current = _locked(plan, expected_version)
-    _require_owner(current, acting_user)
+    current = PLAN_LOOP.lock(plan, expected_version)
+    PLAN_LOOP.require_owner(current, acting_user)
     if current.is_locked:
         raise Refused(_locked_message(current))
     if current.date < timezone.localdate():
@@ -317,18 +310,17 @@ def _editable(plan: VisitPlan, acting_user: Any, expected_version: int | None) -
 
 
 def _decidable(plan: VisitPlan, acting_user: Any, expected_version: int | None) -> VisitPlan:
-    current = _locked(plan, expected_version)
-    if not may_sign_off(acting_user, current.owner):
-        raise NotAllowed(
-            _("Only %(rep)s's supervisor or a director can approve or return this plan.")
-            % {"rep": current.owner}
-        )
-    if current.status != PlanStatus.SUBMITTED:
-        raise Refused(
-            _("Only a submitted plan can be approved or returned; this one is %(status)s.")
-            % {"status": current.get_status_display().lower()}
-        )
+    current = PLAN_LOOP.lock(plan, expected_version)
+    PLAN_LOOP.require_signer(current, acting_user)
+    PLAN_LOOP.require_submitted(current)
     return current
+
+
+def _note_decision(plan: VisitPlan, acting_user: Any, comment: str) -> None:
+    """An approval or a return is the plan's latest decision: who, when, and their comment."""
+    plan.decided_by = acting_user
+    plan.decided_at = timezone.now()
+    plan.comment = (comment or "").strip()
 
 
 def _check_date(day: date, errors: dict[str, list[str]]) -> None:
@@ -442,40 +434,3 @@ def _sync_activities(plan: VisitPlan, acting_user: Any) -> None:
             notes=visit.notes,
         )
         visit.save(update_fields=["activity"])
-
-
-def _bump(plan: VisitPlan) -> VisitPlan:
-    plan.version += 1
-    plan.save()
-    return plan
-
-
-def plan_snapshot(plan: VisitPlan) -> dict[str, Any]:
-    """What the plan says now, as it is kept in its events."""
-    visits = plan.visits.select_related("account").order_by("planned_at", "id")
-    return {
-        "date": plan.date.isoformat(),
-        "area": plan.area,
-        "version": plan.version,
-        "visits": [
-            {
-                "account": v.account_id,
-                "account_name": v.account.name,
-                "planned_at": timezone.localtime(v.planned_at).isoformat(),
-                "purpose": v.purpose,
-                "notes": v.notes,
-                "activity": v.activity_id,
-            }
-            for v in visits
-        ],
-    }
-
-
-def _record(plan: VisitPlan, action: str, acting_user: Any, *, comment: str = "") -> PlanEvent:
-    return PlanEvent.objects.create(
-        visit_plan=plan,
-        action=action,
-        by=acting_user,
-        comment=comment,
-        snapshot=plan_snapshot(plan),
-    )

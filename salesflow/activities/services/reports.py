@@ -13,20 +13,13 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from salesflow.activities.models import DailyReport, PlanEvent, ReportStatus
 from salesflow.activities.selectors.reports import orders_of_the_day, report_figures
-from salesflow.activities.services.signoff import (
-    NotAllowed,
-    Refused,
-    check_version,
-    may_sign_off,
-    tell,
-)
+from salesflow.activities.services.signoff import Refused, SignOffLoop, tell
 from salesflow.notifications.models import NotificationKind
 
 EDITABLE_FIELDS = frozenset(
@@ -43,6 +36,53 @@ EDITABLE_FIELDS = frozenset(
 )
 TEXT_FIELDS = frozenset(
     {"complaints_handled", "competitor_info", "customer_feedback", "customer_news", "lessons"}
+)
+
+
+def report_snapshot(report: DailyReport) -> dict[str, Any]:
+    """What the report says now, with the day's figures, as it is kept in its events."""
+    figures = report_figures(report)
+    return {
+        "date": report.date.isoformat(),
+        "version": report.version,
+        "attendance": report.attendance,
+        "visits_made": figures.visits_made,
+        "visits_planned": figures.visits_planned,
+        "orders_amount": str(report.orders_amount),
+        "collections_amount": str(report.collections_amount),
+        "daily_target": None if report.daily_target is None else str(report.daily_target),
+        "ratio": None if figures.ratio is None else str(figures.ratio),
+        "complaints_handled": report.complaints_handled,
+        "competitor_info": report.competitor_info,
+        "customer_feedback": report.customer_feedback,
+        "customer_news": report.customer_news,
+        "lessons": report.lessons,
+        "submitted_at": report.submitted_at.isoformat() if report.submitted_at else None,
+        "on_time": report.on_time,
+        "instructions": report.instructions,
+    }
+
+
+REPORT_LOOP = SignOffLoop(
+    model=DailyReport,
+    event_field="daily_report",
+    snapshot=report_snapshot,
+    url_name="loop:report",
+    submitted=ReportStatus.SUBMITTED,
+    returned_kind=NotificationKind.REPORT_RETURNED,
+    returned_title=gettext_lazy("Your daily report for %(date)s was returned"),
+    stale=gettext_lazy(
+        "Someone changed this report a moment ago (it is now at version %(version)s). "
+        "Look at it again and retry."
+    ),
+    not_owner=gettext_lazy("Only %(rep)s can write their own daily report."),
+    not_signer=gettext_lazy(
+        "Only %(rep)s's supervisor or a director can sign or return this report."
+    ),
+    not_submitted=gettext_lazy(
+        "Only a submitted report can be signed or returned; this one is %(status)s."
+    ),
+    comment_needed=gettext_lazy("Say what should change before returning the report."),
 )
 
 
@@ -89,7 +129,7 @@ def daily_report_update(
     _apply(current, fields)
     current.orders_amount = orders_of_the_day(current.owner, current.date)
     _validate(current)
-    return _bump(current)
+    return REPORT_LOOP.bump(current)
 
 
 @transaction.atomic
@@ -103,8 +143,7 @@ def daily_report_submit(
     current.submitted_at = now
     if current.on_time is None:
         current.on_time = on_time(current.date, now)
-    _bump(current)
-    _record(current, PlanEvent.Action.SUBMITTED, acting_user)
+    REPORT_LOOP.save_step(current, PlanEvent.Action.SUBMITTED, acting_user)
     tell(
         recipient=current.owner.supervisor,
         kind=NotificationKind.REPORT_SUBMITTED,
@@ -115,7 +154,7 @@ def daily_report_submit(
             else gettext_lazy("Submitted late. Sign it with your instructions, or return it.")
         ),
         params={"rep": current.owner, "date": current.date},
-        url=current_url(current),
+        url=REPORT_LOOP.url(current),
     )
     return current
 
@@ -133,8 +172,9 @@ def daily_report_sign(
     current.signed_by = acting_user
     current.signed_at = timezone.now()
     current.instructions = (instructions or "").strip()
-    _bump(current)
-    _record(current, PlanEvent.Action.SIGNED, acting_user, comment=current.instructions)
+    REPORT_LOOP.save_step(
+        current, PlanEvent.Action.SIGNED, acting_user, comment=current.instructions
+    )
     tell(
         recipient=current.owner,
         kind=NotificationKind.REPORT_SIGNED,
@@ -145,7 +185,7 @@ def daily_report_sign(
             else gettext_lazy("Signed by %(by)s.")
         ),
         params={"date": current.date, "by": acting_user, "instructions": current.instructions},
-        url=current_url(current),
+        url=REPORT_LOOP.url(current),
     )
     return current
 
@@ -156,25 +196,11 @@ def daily_report_return(
 ) -> DailyReport:
     """Send a submitted report back with a comment; what was submitted stays in its events."""
     current = _decidable(report, acting_user, expected_version)
-    comment = (comment or "").strip()
-    if not comment:
-        raise ValidationError({"comment": _("Say what should change before returning the report.")})
+    comment = REPORT_LOOP.return_comment(comment)
     current.status = ReportStatus.RETURNED
-    _bump(current)
-    _record(current, PlanEvent.Action.RETURNED, acting_user, comment=comment)
-    tell(
-        recipient=current.owner,
-        kind=NotificationKind.REPORT_RETURNED,
-        title=gettext_lazy("Your daily report for %(date)s was returned"),
-        body=gettext_lazy("%(by)s: %(comment)s"),
-        params={"date": current.date, "by": acting_user, "comment": comment},
-        url=current_url(current),
-    )
+    REPORT_LOOP.save_step(current, PlanEvent.Action.RETURNED, acting_user, comment=comment)
+    REPORT_LOOP.tell_returned(current, acting_user, comment)
     return current
-
-
-def current_url(report: DailyReport) -> str:
-    return reverse("loop:report", args=[report.pk])
 
 
 # --- rules -------------------------------------------------------------------------------------
@@ -187,30 +213,9 @@ def signed_message(report: DailyReport) -> str:
     ) % {"date": report.date}
 
 
-def _locked(report: DailyReport, expected_version: int | None) -> DailyReport:
-    current = (
-        DailyReport.objects.select_for_update(of=("self",))
-        .select_related("owner", "owner__supervisor")
-        .get(pk=report.pk)
-    )
-    check_version(
-        current.version,
-        expected_version,
-        _(
-            "Someone changed this report a moment ago (it is now at version %(version)s). "
-            "Look at it again and retry."
-        )
-        % {"version": current.version},
-    )
-    return current
-
-
 def _editable(report: DailyReport, acting_user: Any, expected_version: int | None) -> DailyReport:
-    current = _locked(report, expected_version)
-    if current.owner_id != acting_user.pk:
-        raise NotAllowed(
-            _("Only %(rep)s can write their own daily report.") % {"rep": current.owner}
-        )
+    current = REPORT_LOOP.lock(report, expected_version)
+    REPORT_LOOP.require_owner(current, acting_user)
     if current.status == ReportStatus.SIGNED:
         raise Refused(signed_message(current))
     if current.status == ReportStatus.SUBMITTED:
@@ -224,19 +229,11 @@ def _editable(report: DailyReport, acting_user: Any, expected_version: int | Non
 
 
 def _decidable(report: DailyReport, acting_user: Any, expected_version: int | None) -> DailyReport:
-    current = _locked(report, expected_version)
-    if not may_sign_off(acting_user, current.owner):
-        raise NotAllowed(
-            _("Only %(rep)s's supervisor or a director can sign or return this report.")
-            % {"rep": current.owner}
-        )
+    current = REPORT_LOOP.lock(report, expected_version)
+    REPORT_LOOP.require_signer(current, acting_user)
     if current.status == ReportStatus.SIGNED:
         raise Refused(signed_message(current))
-    if current.status != ReportStatus.SUBMITTED:
-        raise Refused(
-            _("Only a submitted report can be signed or returned; this one is %(status)s.")
-            % {"status": current.get_status_display().lower()}
-        )
+    REPORT_LOOP.require_submitted(current)
     return current
 
 
@@ -255,44 +252,4 @@ def _apply(report: DailyReport, fields: dict[str, Any]) -> None:
 def _validate(report: DailyReport) -> None:
     report.full_clean(
         exclude=["owner", "orders_amount"], validate_unique=False, validate_constraints=False
-    )
-
-
-def _bump(report: DailyReport) -> DailyReport:
-    report.version += 1
-    report.save()
-    return report
-
-
-def report_snapshot(report: DailyReport) -> dict[str, Any]:
-    """What the report says now, with the day's figures, as it is kept in its events."""
-    figures = report_figures(report)
-    return {
-        "date": report.date.isoformat(),
-        "version": report.version,
-        "attendance": report.attendance,
-        "visits_made": figures.visits_made,
-        "visits_planned": figures.visits_planned,
-        "orders_amount": str(report.orders_amount),
-        "collections_amount": str(report.collections_amount),
-        "daily_target": None if report.daily_target is None else str(report.daily_target),
-        "ratio": None if figures.ratio is None else str(figures.ratio),
-        "complaints_handled": report.complaints_handled,
-        "competitor_info": report.competitor_info,
-        "customer_feedback": report.customer_feedback,
-        "customer_news": report.customer_news,
-        "lessons": report.lessons,
-        "submitted_at": report.submitted_at.isoformat() if report.submitted_at else None,
-        "on_time": report.on_time,
-        "instructions": report.instructions,
-    }
-
-
-def _record(report: DailyReport, action: str, acting_user: Any, *, comment: str = "") -> PlanEvent:
-    return PlanEvent.objects.create(
-        daily_report=report,
-        action=action,
-        by=acting_user,
-        comment=comment,
-        snapshot=report_snapshot(report),
     )

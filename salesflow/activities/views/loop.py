@@ -1,6 +1,6 @@
 """The daily loop's two starting points: "My day" for the rep (today's plan and report, tomorrow's
 plan, the supervisor's latest instructions) and the supervisor's queue of plans and reports waiting
-for a decision, per rep. Also what the plan and report views share."""
+for a decision, per rep."""
 
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -10,7 +10,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from salesflow.activities.forms_loop import ApproveForm, ReturnForm, SignForm
 from salesflow.activities.models import DailyReport, VisitPlan
@@ -20,22 +19,7 @@ from salesflow.activities.selectors.reports import (
     latest_instructions,
     reports_waiting_for,
 )
-from salesflow.activities.services.signoff import NotAllowed
 from salesflow.core.http import AuthedHttpRequest
-
-
-def refusal_status(refused: Exception) -> int:
-    """403 when the action is not the user's to take; 409 when the record's state refuses it."""
-    return 403 if isinstance(refused, NotAllowed) else 409
-
-
-def next_url(request: AuthedHttpRequest) -> str:
-    """Where a form asked to go back to (the queue), if it is a page of this site."""
-    target = request.POST.get("next", "")
-    allowed = url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return target if target and allowed else ""
 
 
 @login_required

@@ -5,7 +5,6 @@ Each action parses its form, calls one service with the version the user saw and
 refreshed page (the #plan fragment for htmx, a redirect otherwise). A refusal shows its reason on
 the page: 409 for a state that does not allow it, 403 for someone whose action it is not."""
 
-from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -34,19 +33,23 @@ from salesflow.activities.forms_loop import (
 )
 from salesflow.activities.models import ActivityPurpose, PlanStatus, VisitPlan
 from salesflow.activities.selectors.plans import (
-    plan_events,
-    plan_last_return,
     visit_plan_get_detailed,
     visit_plan_of_day,
     visit_plan_search,
 )
+from salesflow.activities.selectors.signoff import last_return, signoff_events
 from salesflow.activities.services import plans as services
 from salesflow.activities.services.signoff import NotAllowed, Refused, may_sign_off
-from salesflow.activities.views.loop import next_url, refusal_status
+from salesflow.activities.views.signoff import (
+    Data,
+    LoopPage,
+    loop_action,
+    perform_action,
+    refusal_status,
+    render_list,
+    render_record,
+)
 from salesflow.core.http import HtmxHttpRequest
-
-Action = Callable[[dict[str, Any]], str]
-
 
 # --- the list ----------------------------------------------------------------------------------
 
@@ -57,10 +60,9 @@ def plan_list(request: HtmxHttpRequest) -> HttpResponse:
     form = PlanFilterForm(request.GET, user=request.user)
     plans = visit_plan_search(request.user, **form.search_arguments())
     page_obj = Paginator(plans, settings.PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page_obj": page_obj, "is_filtered": form.is_filtered}
-    if request.htmx and not request.htmx.history_restore_request:
-        return render(request, "activities/_plan_results.html", context)
-    return render(request, "activities/plan_list.html", context)
+    return render_list(
+        request, "plan", {"form": form, "page_obj": page_obj, "is_filtered": form.is_filtered}
+    )
 
 
 # --- starting a plan ---------------------------------------------------------------------------
@@ -99,11 +101,7 @@ def _initial_day(request: HtmxHttpRequest) -> Any:
 
 @login_required
 def plan_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    return render_plan(request, _plan(request, pk))
-
-
-def _plan(request: HtmxHttpRequest, pk: int) -> VisitPlan:
-    return visit_plan_get_detailed(request.user, pk)
+    return render_plan(request, visit_plan_get_detailed(request.user, pk))
 
 
 def render_plan(
@@ -114,89 +112,53 @@ def render_plan(
     refusal: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    fragment = request.method == "POST" and bool(request.htmx)
     user = request.user
     is_owner = plan.owner_id == user.pk
-    forms = forms or {}
-    forms.setdefault("area", PlanAreaForm(initial={"area": plan.area}))
-    forms.setdefault("visit", VisitForm(plan=plan))
-    forms.setdefault("approve", ApproveForm())
-    forms.setdefault("return", ReturnForm())
-    events = list(plan_events(plan))
+    events = list(signoff_events(plan))
     today = timezone.localdate()
     context = {
         "plan": plan,
         "visits": list(plan.visits.all()),
         "events": events,
-        "last_return": plan_last_return(plan) if plan.status == PlanStatus.RETURNED else None,
+        "last_return": last_return(plan) if plan.status == PlanStatus.RETURNED else None,
         "is_owner": is_owner,
         "editable": is_owner and not plan.is_locked and plan.date >= today,
         "may_decide": plan.status == PlanStatus.SUBMITTED and may_sign_off(user, plan.owner),
         "may_reopen": is_owner and plan.is_locked and plan.date >= today,
         "may_delete": is_owner and plan.status == PlanStatus.DRAFT and not events,
         "purposes": dict(ActivityPurpose.choices),
-        "refusal": refusal,
-        "fragment": fragment,
-        **{f"{name}_form": form for name, form in forms.items()},
     }
-    template = "activities/_plan_page.html" if fragment else "activities/plan_detail.html"
-    return render(request, template, context, status=status)
+    blank = {
+        "area": PlanAreaForm(initial={"area": plan.area}),
+        "visit": VisitForm(plan=plan),
+        "approve": ApproveForm(),
+        "return": ReturnForm(),
+    }
+    return render_record(
+        request, "plan", context, forms={**blank, **(forms or {})}, refusal=refusal, status=status
+    )
 
 
-def _perform(
-    request: HtmxHttpRequest, pk: int, form: Form, *, form_key: str, action: Action
-) -> HttpResponse:
-    """Run `action` (a service call answering the success message) on the valid form, then show
-    the refreshed plan, or the page with what went wrong."""
-    plan = _plan(request, pk)
-
-    def again(status: int, refusal: str = "") -> HttpResponse:
-        return render_plan(
-            request, _plan(request, pk), forms={form_key: form}, refusal=refusal, status=status
-        )
-
-    if not form.is_valid():
-        return again(400)
-    try:
-        message = action({**form.cleaned_data, "plan": plan})
-    except (Refused, NotAllowed) as refused:
-        return render_plan(
-            request, _plan(request, pk), refusal=str(refused), status=refusal_status(refused)
-        )
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return again(400)
-    messages.success(request, message)
-    target = next_url(request)
-    if target:
-        return redirect(target)
-    if request.htmx:
-        return render_plan(request, _plan(request, pk))
-    return redirect("loop:plan", pk)
+PLAN_PAGE = LoopPage(name="plan", fetch=visit_plan_get_detailed, render=render_plan)
 
 
-@login_required
-@require_POST
-def plan_area(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    def action(data: dict[str, Any]) -> str:
-        services.visit_plan_update(
-            plan=data["plan"],
-            acting_user=request.user,
-            area=data["area"],
-            expected_version=data["version"],
-        )
-        return _("Area saved.")
-
-    return _perform(request, pk, PlanAreaForm(request.POST), form_key="area", action=action)
+@loop_action(PLAN_PAGE, form_key="area", form=PlanAreaForm)
+def plan_area(request: HtmxHttpRequest, data: Data) -> str:
+    services.visit_plan_update(
+        plan=data["plan"],
+        acting_user=request.user,
+        area=data["area"],
+        expected_version=data["version"],
+    )
+    return _("Area saved.")
 
 
 @login_required
 @require_POST
 def plan_visit_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    plan = _plan(request, pk)
-    form = VisitForm(request.POST, plan=plan)
+    form = VisitForm(request.POST, plan=visit_plan_get_detailed(request.user, pk))
 
-    def action(data: dict[str, Any]) -> str:
+    def action(data: Data) -> str:
         added = services.planned_visit_add(
             plan=data["plan"],
             acting_user=request.user,
@@ -208,18 +170,18 @@ def plan_visit_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             "time": timezone.localtime(added.planned_at).strftime("%H:%M"),
         }
 
-    return _perform(request, pk, form, form_key="visit", action=action)
+    return perform_action(request, pk, form, page=PLAN_PAGE, form_key="visit", action=action)
 
 
 @login_required
 @require_POST
 def plan_visit_remove(request: HtmxHttpRequest, pk: int, visit_pk: int) -> HttpResponse:
-    plan = _plan(request, pk)
+    plan = visit_plan_get_detailed(request.user, pk)
     visit = next((v for v in plan.visits.all() if v.pk == visit_pk), None)
     if visit is None:
         raise Http404("No such visit on this plan")
 
-    def action(data: dict[str, Any]) -> str:
+    def action(data: Data) -> str:
         services.planned_visit_remove(
             plan=data["plan"],
             visit=visit,
@@ -228,69 +190,54 @@ def plan_visit_remove(request: HtmxHttpRequest, pk: int, visit_pk: int) -> HttpR
         )
         return _("Visit to %(account)s removed.") % {"account": visit.account.name}
 
-    return _perform(request, pk, VersionForm(request.POST), form_key="remove", action=action)
+    form = VersionForm(request.POST)
+    return perform_action(request, pk, form, page=PLAN_PAGE, form_key="remove", action=action)
 
 
-@login_required
-@require_POST
-def plan_submit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    def action(data: dict[str, Any]) -> str:
-        plan = services.visit_plan_submit(
-            plan=data["plan"], acting_user=request.user, expected_version=data["version"]
-        )
-        if plan.owner.supervisor is None:
-            return _("Plan submitted. You have no supervisor: a director approves it.")
-        return _("Plan submitted to %(supervisor)s.") % {"supervisor": plan.owner.supervisor}
-
-    return _perform(request, pk, VersionForm(request.POST), form_key="submit", action=action)
+@loop_action(PLAN_PAGE, form_key="submit")
+def plan_submit(request: HtmxHttpRequest, data: Data) -> str:
+    plan = services.visit_plan_submit(
+        plan=data["plan"], acting_user=request.user, expected_version=data["version"]
+    )
+    if plan.owner.supervisor is None:
+        return _("Plan submitted. You have no supervisor: a director approves it.")
+    return _("Plan submitted to %(supervisor)s.") % {"supervisor": plan.owner.supervisor}
 
 
-@login_required
-@require_POST
-def plan_reopen(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    def action(data: dict[str, Any]) -> str:
-        services.visit_plan_reopen(
-            plan=data["plan"], acting_user=request.user, expected_version=data["version"]
-        )
-        return _("Plan reopened. Change it, then submit it again for approval.")
-
-    return _perform(request, pk, VersionForm(request.POST), form_key="reopen", action=action)
+@loop_action(PLAN_PAGE, form_key="reopen")
+def plan_reopen(request: HtmxHttpRequest, data: Data) -> str:
+    services.visit_plan_reopen(
+        plan=data["plan"], acting_user=request.user, expected_version=data["version"]
+    )
+    return _("Plan reopened. Change it, then submit it again for approval.")
 
 
-@login_required
-@require_POST
-def plan_approve(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    def action(data: dict[str, Any]) -> str:
-        plan = services.visit_plan_approve(
-            plan=data["plan"],
-            acting_user=request.user,
-            comment=data["comment"],
-            expected_version=data["version"],
-        )
-        return _("%(rep)s's plan for %(date)s approved.") % {"rep": plan.owner, "date": plan.date}
-
-    return _perform(request, pk, ApproveForm(request.POST), form_key="approve", action=action)
+@loop_action(PLAN_PAGE, form_key="approve", form=ApproveForm)
+def plan_approve(request: HtmxHttpRequest, data: Data) -> str:
+    plan = services.visit_plan_approve(
+        plan=data["plan"],
+        acting_user=request.user,
+        comment=data["comment"],
+        expected_version=data["version"],
+    )
+    return _("%(rep)s's plan for %(date)s approved.") % {"rep": plan.owner, "date": plan.date}
 
 
-@login_required
-@require_POST
-def plan_return(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    def action(data: dict[str, Any]) -> str:
-        plan = services.visit_plan_return(
-            plan=data["plan"],
-            acting_user=request.user,
-            comment=data["comment"],
-            expected_version=data["version"],
-        )
-        return _("%(rep)s's plan for %(date)s returned.") % {"rep": plan.owner, "date": plan.date}
-
-    return _perform(request, pk, ReturnForm(request.POST), form_key="return", action=action)
+@loop_action(PLAN_PAGE, form_key="return", form=ReturnForm)
+def plan_return(request: HtmxHttpRequest, data: Data) -> str:
+    plan = services.visit_plan_return(
+        plan=data["plan"],
+        acting_user=request.user,
+        comment=data["comment"],
+        expected_version=data["version"],
+    )
+    return _("%(rep)s's plan for %(date)s returned.") % {"rep": plan.owner, "date": plan.date}
 
 
 @login_required
 @require_POST
 def plan_delete(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    plan = _plan(request, pk)
+    plan = visit_plan_get_detailed(request.user, pk)
     try:
         services.visit_plan_delete(plan=plan, acting_user=request.user)
     except (Refused, NotAllowed) as refused:

@@ -5,9 +5,6 @@ the supervisor's sign or return.
 Actions answer like the plan page's: the refreshed #report fragment for htmx, a redirect
 otherwise; refusals are shown on the page with 409 (state) or 403 (not the user's action)."""
 
-from collections.abc import Callable
-from typing import Any
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -34,19 +31,22 @@ from salesflow.activities.selectors.reports import (
     daily_report_get_visible,
     daily_report_of_day,
     daily_report_search,
-    report_events,
     report_figures,
-    report_last_return,
     visit_counts_of_plans,
     visits_made_by_report,
 )
+from salesflow.activities.selectors.signoff import last_return, signoff_events
 from salesflow.activities.services import reports as services
-from salesflow.activities.services.signoff import NotAllowed, Refused, may_sign_off
-from salesflow.activities.views.loop import next_url, refusal_status
+from salesflow.activities.services.signoff import may_sign_off
+from salesflow.activities.views.signoff import (
+    Data,
+    LoopPage,
+    loop_action,
+    perform_action,
+    render_list,
+    render_record,
+)
 from salesflow.core.http import HtmxHttpRequest
-
-Action = Callable[[dict[str, Any]], str]
-
 
 # --- the list ----------------------------------------------------------------------------------
 
@@ -66,9 +66,7 @@ def report_list(request: HtmxHttpRequest) -> HttpResponse:
         "rows": [(r, made[r.pk], planned.get((r.owner_id, r.date), 0)) for r in rows],
         "is_filtered": form.is_filtered,
     }
-    if request.htmx and not request.htmx.history_restore_request:
-        return render(request, "activities/_report_results.html", context)
-    return render(request, "activities/report_list.html", context)
+    return render_list(request, "report", context)
 
 
 # --- starting a report -------------------------------------------------------------------------
@@ -118,58 +116,25 @@ def render_report(
     refusal: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    fragment = request.method == "POST" and bool(request.htmx)
     user = request.user
     is_owner = report.owner_id == user.pk
-    forms = forms or {}
-    forms.setdefault("report", ReportForm.for_report(report))
-    forms.setdefault("sign", SignForm())
-    forms.setdefault("return", ReturnForm())
     context = {
         "report": report,
         "figures": report_figures(report),
-        "events": list(report_events(report)),
-        "last_return": report_last_return(report)
-        if report.status == ReportStatus.RETURNED
-        else None,
+        "events": list(signoff_events(report)),
+        "last_return": last_return(report) if report.status == ReportStatus.RETURNED else None,
         "is_owner": is_owner,
         "editable": is_owner and report.status in (ReportStatus.DRAFT, ReportStatus.RETURNED),
         "may_decide": report.status == ReportStatus.SUBMITTED and may_sign_off(user, report.owner),
         "cutoff_hour": settings.DAILY_REPORT_CUTOFF_HOUR,
-        "refusal": refusal,
-        "fragment": fragment,
-        **{f"{name}_form": form for name, form in forms.items()},
     }
-    template = "activities/_report_page.html" if fragment else "activities/report_detail.html"
-    return render(request, template, context, status=status)
+    blank = {"report": ReportForm.for_report(report), "sign": SignForm(), "return": ReturnForm()}
+    return render_record(
+        request, "report", context, forms={**blank, **(forms or {})}, refusal=refusal, status=status
+    )
 
 
-def _perform(
-    request: HtmxHttpRequest, pk: int, form: Form, *, form_key: str, action: Action
-) -> HttpResponse:
-    report = daily_report_get_visible(request.user, pk)
-
-    def again(status: int, refusal: str = "") -> HttpResponse:
-        fresh = daily_report_get_visible(request.user, pk)
-        return render_report(request, fresh, forms={form_key: form}, refusal=refusal, status=status)
-
-    if not form.is_valid():
-        return again(400)
-    try:
-        message = action({**form.cleaned_data, "report": report})
-    except (Refused, NotAllowed) as refused:
-        fresh = daily_report_get_visible(request.user, pk)
-        return render_report(request, fresh, refusal=str(refused), status=refusal_status(refused))
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return again(400)
-    messages.success(request, message)
-    target = next_url(request)
-    if target:
-        return redirect(target)
-    if request.htmx:
-        return render_report(request, daily_report_get_visible(request.user, pk))
-    return redirect("loop:report", pk)
+REPORT_PAGE = LoopPage(name="report", fetch=daily_report_get_visible, render=render_report)
 
 
 @login_required
@@ -179,7 +144,7 @@ def report_save(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     form = ReportForm(request.POST)
     submitting = request.POST.get("action") == "submit"
 
-    def action(data: dict[str, Any]) -> str:
+    def action(data: Data) -> str:
         saved = services.daily_report_update(
             report=data["report"],
             acting_user=request.user,
@@ -197,40 +162,26 @@ def report_save(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             "hour": settings.DAILY_REPORT_CUTOFF_HOUR
         }
 
-    return _perform(request, pk, form, form_key="report", action=action)
+    return perform_action(request, pk, form, page=REPORT_PAGE, form_key="report", action=action)
 
 
-@login_required
-@require_POST
-def report_sign(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    def action(data: dict[str, Any]) -> str:
-        report = services.daily_report_sign(
-            report=data["report"],
-            acting_user=request.user,
-            instructions=data["instructions"],
-            expected_version=data["version"],
-        )
-        return _("%(rep)s's report for %(date)s signed.") % {
-            "rep": report.owner,
-            "date": report.date,
-        }
-
-    return _perform(request, pk, SignForm(request.POST), form_key="sign", action=action)
+@loop_action(REPORT_PAGE, form_key="sign", form=SignForm)
+def report_sign(request: HtmxHttpRequest, data: Data) -> str:
+    report = services.daily_report_sign(
+        report=data["report"],
+        acting_user=request.user,
+        instructions=data["instructions"],
+        expected_version=data["version"],
+    )
+    return _("%(rep)s's report for %(date)s signed.") % {"rep": report.owner, "date": report.date}
 
 
-@login_required
-@require_POST
-def report_return(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    def action(data: dict[str, Any]) -> str:
-        report = services.daily_report_return(
-            report=data["report"],
-            acting_user=request.user,
-            comment=data["comment"],
-            expected_version=data["version"],
-        )
-        return _("%(rep)s's report for %(date)s returned.") % {
-            "rep": report.owner,
-            "date": report.date,
-        }
-
-    return _perform(request, pk, ReturnForm(request.POST), form_key="return", action=action)
+@loop_action(REPORT_PAGE, form_key="return", form=ReturnForm)
+def report_return(request: HtmxHttpRequest, data: Data) -> str:
+    report = services.daily_report_return(
+        report=data["report"],
+        acting_user=request.user,
+        comment=data["comment"],
+        expected_version=data["version"],
+    )
+    return _("%(rep)s's report for %(date)s returned.") % {"rep": report.owner, "date": report.date}
