@@ -265,7 +265,7 @@ def _new_customer_rows(product_id: int | None, start: date, end: date) -> Any:
         Account.objects.order_by()
         .annotate(
             first_won_at=Subquery(first.values("closed_at")[:1]),
-            **{BY_OWNER: Subquery(first.values("owner_id")[:1])},
+            by_owner=Subquery(first.values("owner_id")[:1]),  # BY_OWNER
         )
         .filter(first_won_at__gte=since, first_won_at__lt=until)
         .annotate(month=TruncMonth("first_won_at", tzinfo=timezone.get_current_timezone()))
