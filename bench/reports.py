@@ -195,6 +195,68 @@ def bulk_activities(total: int, rng: random.Random, today: date) -> Built:
     return Built(f"{total:,} activities", rows, time.perf_counter() - started)
 
 
+def bulk_stage_history() -> Built:
+    """The stage history of the bulk deals, written by the database itself: opened in stage 1,
+    advanced one stage at a time (spread evenly from creation to entering the current stage),
+    and a closing row for the closed ones. The stage conversion report reads it."""
+    from django.db import connection
+
+    from salesflow.pipeline.models import Opportunity, Stage, StageChange
+
+    t = {
+        "chg": StageChange._meta.db_table,
+        "opp": Opportunity._meta.db_table,
+        "stg": Stage._meta.db_table,
+    }
+
+    def moment(step: str) -> str:
+        """When the deal entered the stage `step` stages after the first."""
+        if connection.vendor == "postgresql":
+            return (
+                "o.created_at + (o.stage_entered_at - o.created_at) "
+                f"* (({step})::float / GREATEST(cur.number - 1, 1))"
+            )
+        return (
+            "datetime(julianday(o.created_at) + (julianday(o.stage_entered_at) "
+            f"- julianday(o.created_at)) * ({step}) / MAX(cur.number - 1, 1))"
+        )
+
+    columns = (
+        "opportunity_id, kind, from_stage_id, to_stage_id, from_number, to_number, from_name, "
+        "from_name_zh, to_name, to_name_zh, to_funnel_state, status, reason, changed_by_id, "
+        "changed_at, left_at, went_on, previous_entry_at"
+    )
+    bench_deals = "o.name LIKE 'Bench deal %%'"
+    # The facts the conversion report counts (pipeline/history.py): a stay ends when the next
+    # stage is entered, or when the deal closes; the deal went on from every stage below its
+    # current one, and from its current one if it was won there.
+    left_at = f"CASE WHEN s.number < cur.number THEN {moment('s.number')} ELSE o.closed_at END"
+    went_on = "(s.number < cur.number OR o.status = 'won')"
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {t['chg']} ({columns}) SELECT o.id, CASE WHEN s.number = 1 "
+            "THEN 'opened' ELSE 'advanced' END, prev.id, s.id, prev.number, s.number, "
+            "COALESCE(prev.name_en, ''), COALESCE(prev.name_zh, ''), s.name_en, s.name_zh, "
+            f"s.funnel_state, 'open', '', NULL, {moment('s.number - 1')}, {left_at}, "
+            f"{went_on}, NULL FROM {t['opp']} o "
+            f"JOIN {t['stg']} cur ON cur.id = o.stage_id JOIN {t['stg']} s "
+            "ON s.process_id = o.process_id AND s.number <= cur.number "
+            f"LEFT JOIN {t['stg']} prev ON prev.process_id = o.process_id "
+            f"AND prev.number = s.number - 1 WHERE {bench_deals}"
+        )
+        rows = cursor.rowcount
+        cursor.execute(
+            f"INSERT INTO {t['chg']} ({columns}) SELECT o.id, 'closed', cur.id, cur.id, "
+            "cur.number, cur.number, cur.name_en, cur.name_zh, cur.name_en, cur.name_zh, "
+            f"cur.funnel_state, o.status, '', NULL, o.closed_at, NULL, FALSE, NULL "
+            f"FROM {t['opp']} o JOIN {t['stg']} cur ON cur.id = o.stage_id "
+            f"WHERE {bench_deals} AND o.status <> 'open'"
+        )
+        rows += cursor.rowcount
+    return Built("stage history of those deals", rows, time.perf_counter() - started)
+
+
 # --- the floors ---------------------------------------------------------------------------------
 
 
@@ -371,6 +433,28 @@ class Floors:
             [self.start, self.end],
         )
 
+    def conversion(self, process_id: int) -> None:
+        """Per stage, for the stays that began in the window: deals that entered it (once each:
+        a row whose previous entry into the stage was before the window), those of them that
+        went on, and the average stay, from the facts kept on the history rows."""
+        if self.connection.vendor == "postgresql":
+            stay = "c.left_at - c.changed_at"
+        else:
+            stay = "julianday(c.left_at) - julianday(c.changed_at)"
+        reaching = (
+            "c.kind IN ('opened', 'advanced', 'skipped_gate') AND (c.previous_entry_at IS NULL "
+            "OR c.previous_entry_at < %s)"
+        )
+        self.rows(
+            f"SELECT c.to_number, SUM(CASE WHEN {reaching} THEN 1 ELSE 0 END), "
+            f"SUM(CASE WHEN {reaching} AND c.went_on THEN 1 ELSE 0 END), AVG({stay}) "
+            "FROM {chg} c JOIN {opp} o ON o.id = c.opportunity_id WHERE o.process_id = %s "
+            f"AND {self.scope('o')} AND c.kind IN ('opened', 'advanced', 'skipped_gate', "
+            "'moved_back', 'reopened') AND c.changed_at >= %s AND c.changed_at < %s "
+            "GROUP BY c.to_number",
+            [self.start, self.start, process_id, self.start, self.end],
+        )
+
     def leaderboard(self) -> None:
         self.won("o.owner_id", self.start, self.end)
         self.effort("a.owner_id", self.start, self.end)
@@ -401,12 +485,14 @@ class Measurement:
 
 def measurements(viewer: Any, floors: Floors, today: date) -> list[Measurement]:
     from salesflow.org.visibility import sees_everything
+    from salesflow.pipeline.selectors import process_default
     from salesflow.reports.analytics import leaderboard, results
     from salesflow.reports.callfunnel import call_funnel
     from salesflow.reports.forms_analytics import Window
     from salesflow.reports.pareto import pareto
     from salesflow.reports.scope import Scope
     from salesflow.reports.scorecards import scorecard
+    from salesflow.reports.selectors import stage_conversion
     from salesflow.reports.spans import Span, week_of
     from salesflow.reports.weekly import weekly_report
     from salesflow.targets.progress import (
@@ -425,6 +511,7 @@ def measurements(viewer: Any, floors: Floors, today: date) -> list[Measurement]:
     holder = team.region if everyone else team
     scope = Scope() if everyone else Scope(team=team.pk)
     rep = User.objects.filter(role=Role.REP, team=team).order_by("pk").first()
+    process = process_default()
     in_holder = {"team__region": holder} if everyone else {"team": holder}
     people = list(User.objects.filter(**in_holder).values_list("pk", flat=True))
     year = datetime(today.year, 1, 1, tzinfo=floors.start.tzinfo)
@@ -459,6 +546,13 @@ def measurements(viewer: Any, floors: Floors, today: date) -> list[Measurement]:
             "analytics: results",
             lambda user: results(user, start=first, end=last),
             floors.analytics,
+        ),
+        Measurement(
+            "analytics: stage conversion",
+            lambda user: stage_conversion(
+                user, process=process, entered_from=floors.start, entered_before=floors.end
+            ),
+            lambda: floors.conversion(process.pk),
         ),
         Measurement(
             "scorecard",
@@ -520,6 +614,7 @@ def build(args: argparse.Namespace, today: date) -> None:
     built = [
         bulk_opportunities(args.opportunities, rng, today),
         bulk_activities(args.activities, rng, today),
+        bulk_stage_history(),
     ]
     if connection.vendor == "postgresql":
         started = time.perf_counter()

@@ -490,6 +490,13 @@ class StageChange(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     changed_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    # Facts the stage conversion report counts, kept up to date as the history grows
+    # (pipeline/history.py): when the stay this row began ended (the deal's next change); for a
+    # row entering a stage, whether the deal ever entered a later stage or was won from this one,
+    # and when it last entered this stage before (none on its first entry).
+    left_at = models.DateTimeField(null=True, blank=True, editable=False)
+    went_on = models.BooleanField(default=False, editable=False)
+    previous_entry_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("stage change")

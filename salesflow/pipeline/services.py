@@ -15,6 +15,7 @@ from salesflow.contacts.models import Contact
 from salesflow.core.history import record_changes, record_deletion, snapshot
 from salesflow.org.visibility import visible_user_ids
 from salesflow.pipeline.gates import Blocker, advance_blockers, win_blockers
+from salesflow.pipeline.history import refresh_facts
 from salesflow.pipeline.models import (
     QUALIFICATION_FIELDS,
     Answer,
@@ -297,7 +298,7 @@ def _record_stage_change(
     reason: str = "",
 ) -> StageChange:
     to = opportunity.stage
-    return StageChange.objects.create(
+    change = StageChange.objects.create(
         opportunity=opportunity,
         kind=kind,
         from_stage=from_stage,
@@ -314,6 +315,8 @@ def _record_stage_change(
         changed_by=acting_user if getattr(acting_user, "pk", None) else None,
         changed_at=timezone.now(),
     )
+    refresh_facts(opportunity.pk)
+    return change
 
 
 def _move(

@@ -22,17 +22,16 @@ from django.db.models import (
     DurationField,
     ExpressionWrapper,
     F,
-    Max,
     Q,
     QuerySet,
     Sum,
     Value,
-    Window,
 )
-from django.db.models.functions import Lead, TruncMonth
+from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 
 from salesflow.activities.models import Activity
+from salesflow.pipeline.history import ENTERING
 from salesflow.pipeline.models import (
     ForecastCategory,
     FunnelState,
@@ -48,8 +47,6 @@ from salesflow.reports.periods import month_start, months_between, months_from
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
 MONEY: "DecimalField[Decimal, Decimal]" = DecimalField(max_digits=20, decimal_places=2)
-# Rows that open an opportunity in a stage or take it forward into one: "reaching" the stage.
-ENTERING = (StageChange.Kind.OPENED, StageChange.Kind.ADVANCED, StageChange.Kind.SKIPPED_GATE)
 # Rows after which the opportunity sits in `to_number` until its next row.
 STAYING = (*ENTERING, StageChange.Kind.MOVED_BACK, StageChange.Kind.REOPENED)
 FUNNEL_STATES = tuple(FunnelState)
@@ -248,50 +245,44 @@ def stage_conversion(
 ) -> list[StageConversion]:
     """Conversion from each stage to the next, from the stage history of every opportunity of
     `process` in scope (open or closed). With `entered_from` / `entered_before` only the stays
-    that began in that span count (whatever happened to them later). Three queries.
+    that began in that span count (whatever happened to them later). Four queries.
 
-    One pass over the history: window functions give each row the time of the opportunity's next
-    change (when the stay ended), the highest stage it ever entered and the stage it was won
-    from; per-stage aggregates then count over them. The span is a condition of the aggregates,
-    not of the rows, so that a stay's end is found even after the span."""
+    One grouped count over the history, from the facts kept on each row as it is written
+    (pipeline/history.py): a deal counts once per stage, on its first entry into the stage in
+    the span; it went on if it ever entered a later stage or was won from this one; a stay lasted
+    until the deal's next change."""
     stages = list(Stage.objects.filter(process=process).order_by("number"))
     deals = report_scope(user, process=process, owner=owner, team=team, region=region)
-    by_deal = [F("opportunity_id")]
-    history = StageChange.objects.filter(opportunity__in=deals.values("pk")).annotate(
-        left_at=Window(
-            Lead("changed_at"), partition_by=by_deal, order_by=[F("changed_at"), F("id")]
-        ),
-        top_entered=Window(Max("to_number", filter=Q(kind__in=ENTERING)), partition_by=by_deal),
-        won_from=Window(
-            Max("to_number", filter=Q(kind=StageChange.Kind.CLOSED, status=Status.WON)),
-            partition_by=by_deal,
-        ),
-    )
-    in_span = Q()
+    history = StageChange.objects.filter(
+        opportunity__in=deals.values("pk"), kind__in=STAYING
+    ).order_by()
+    first_in_span = Q(previous_entry_at__isnull=True)
     if entered_from is not None:
-        in_span &= Q(changed_at__gte=entered_from)
+        history = history.filter(changed_at__gte=entered_from)
+        first_in_span |= Q(previous_entry_at__lt=entered_from)
     if entered_before is not None:
-        in_span &= Q(changed_at__lt=entered_before)
+        history = history.filter(changed_at__lt=entered_before)
+    reaching = Q(kind__in=ENTERING) & first_in_span
     stay = ExpressionWrapper(F("left_at") - F("changed_at"), output_field=DurationField())
-    figures: dict[str, Any] = {}
-    for stage in stages:
-        n = stage.number
-        entered = in_span & Q(to_number=n, kind__in=ENTERING)
-        went_on = Q(top_entered__gt=n) | Q(won_from=n)
-        figures[f"reached_{n}"] = Count("opportunity_id", distinct=True, filter=entered)
-        figures[f"went_on_{n}"] = Count("opportunity_id", distinct=True, filter=entered & went_on)
-        # A stay that has not ended has no left_at; AVG skips the NULL it makes.
-        figures[f"stay_{n}"] = Avg(stay, filter=in_span & Q(to_number=n, kind__in=STAYING))
-    found = history.aggregate(**figures) if stages else {}
+    found = {
+        row["to_number"]: row
+        for row in history.values("to_number").annotate(
+            reached=Count("pk", filter=reaching),
+            went_on=Count("pk", filter=reaching & Q(went_on=True)),
+            # A stay that has not ended has no left_at; AVG skips the NULL it makes.
+            stay=Avg(stay),
+        )
+    }
     rows = []
     for index, stage in enumerate(stages):
-        average: timedelta | None = found[f"stay_{stage.number}"]
+        figures = found.get(stage.number, {})
+        average: timedelta | None = figures.get("stay")
         rows.append(
             StageConversion(
                 stage=stage,
                 next_stage=stages[index + 1] if index + 1 < len(stages) else None,
-                reached=found[f"reached_{stage.number}"] or 0,
-                went_on=found[f"went_on_{stage.number}"] or 0,
+                reached=figures.get("reached") or 0,
+                went_on=figures.get("went_on") or 0,
                 average_days=None if average is None else average.total_seconds() / 86400,
             )
         )

@@ -20,6 +20,7 @@ from salesflow.core.demo.fakes import DemoRandom
 from salesflow.core.demo.fates import DealAccount
 from salesflow.core.demo.histories import Fate
 from salesflow.core.demo.products import CatalogueProduct
+from salesflow.pipeline.history import work_out_facts
 from salesflow.pipeline.models import (
     Competitor,
     MilestoneCheck,
@@ -143,7 +144,10 @@ def _milestone_checks(deal: Deal) -> list[MilestoneCheck]:
 def _save(deals: list[Deal], result: OpportunitiesResult) -> None:
     with timestamps_as_given(Opportunity):
         Opportunity.objects.bulk_create([d.opportunity for d in deals], batch_size=BATCH)
-    changes = [row for d in deals for row in _stage_changes(d)]
+    histories = [_stage_changes(d) for d in deals]
+    for history in histories:
+        work_out_facts(history)
+    changes = [row for history in histories for row in history]
     StageChange.objects.bulk_create(changes, batch_size=BATCH)
     checks = [row for d in deals for row in _milestone_checks(d)]
     MilestoneCheck.objects.bulk_create(checks, batch_size=BATCH)

@@ -3,6 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
+from salesflow.pipeline.history import refresh_facts
 from salesflow.pipeline.models import StageChange
 from salesflow.reports.analytics import window_bounds
 from salesflow.reports.selectors import stage_conversion
@@ -10,9 +11,11 @@ from salesflow.reports.tests.closing import local
 
 
 def backdate(deal, **moments):
-    """backdate(deal, opened=..., advanced=...): when each kind of stage change happened."""
+    """backdate(deal, opened=..., advanced=...): when each kind of stage change happened. The
+    history's facts are then worked out again, as the app does whenever a change is recorded."""
     for kind, moment in moments.items():
         StageChange.objects.filter(opportunity=deal, kind=kind).update(changed_at=moment)
+    refresh_facts(deal.pk)
 
 
 def march(user, process):

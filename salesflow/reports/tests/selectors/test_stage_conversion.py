@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from salesflow.pipeline.history import refresh_facts
 from salesflow.pipeline.models import Stage, StageChange, Status
 from salesflow.pipeline.services import (
     opportunity_close,
@@ -122,6 +123,7 @@ def test_average_days_in_stage_come_from_completed_stays(org, eight_step, make_d
             changed_at=now - timedelta(days=days_in_stage_1 + 1)
         )
         StageChange.objects.filter(pk=advanced.pk).update(changed_at=now - timedelta(days=1))
+        refresh_facts(deal.pk)  # as the app does whenever a change is recorded
 
     rows = stage_conversion(rep, process=eight_step)
 
