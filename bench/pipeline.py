@@ -170,26 +170,21 @@ class Floors:
         )
 
     def conversion(self) -> None:
-        """Per stage: deals that entered it, those of them that entered a later stage or were
-        won from it, and the average stay (until the deal's next change)."""
-        entering = "h.kind IN ('opened', 'advanced', 'skipped_gate')"
-        staying = "h.kind IN ('opened', 'advanced', 'skipped_gate', 'moved_back', 'reopened')"
+        """Per stage: deals that entered it (once each), those of them that went on, and the
+        average stay, from the facts kept on the history rows (pipeline/history.py)."""
         if self.connection.vendor == "postgresql":
-            stay = "h.left_at - h.changed_at"
+            stay = "c.left_at - c.changed_at"
         else:
-            stay = "julianday(h.left_at) - julianday(h.changed_at)"
+            stay = "julianday(c.left_at) - julianday(c.changed_at)"
+        first_entry = (
+            "c.kind IN ('opened', 'advanced', 'skipped_gate') AND c.previous_entry_at IS NULL"
+        )
         self.rows(
-            f"SELECT h.to_number, COUNT(DISTINCT CASE WHEN {entering} THEN h.opportunity_id END), "
-            f"COUNT(DISTINCT CASE WHEN {entering} AND (h.top_entered > h.to_number "
-            "OR h.won_from = h.to_number) THEN h.opportunity_id END), "
-            f"AVG(CASE WHEN {staying} THEN {stay} END) FROM (SELECT c.opportunity_id, c.kind, "
-            "c.to_number, c.changed_at, LEAD(c.changed_at) OVER (PARTITION BY c.opportunity_id "
-            "ORDER BY c.changed_at, c.id) AS left_at, MAX(CASE WHEN c.kind IN ('opened', "
-            "'advanced', 'skipped_gate') THEN c.to_number END) OVER (PARTITION BY "
-            "c.opportunity_id) AS top_entered, MAX(CASE WHEN c.kind = 'closed' AND "
-            "c.status = 'won' THEN c.to_number END) OVER (PARTITION BY c.opportunity_id) "
-            "AS won_from FROM {change} c JOIN {opp} o ON o.id = c.opportunity_id "
-            f"WHERE {self.scope}) h GROUP BY h.to_number",
+            f"SELECT c.to_number, SUM(CASE WHEN {first_entry} THEN 1 ELSE 0 END), "
+            f"SUM(CASE WHEN {first_entry} AND c.went_on THEN 1 ELSE 0 END), AVG({stay}) "
+            "FROM {change} c JOIN {opp} o ON o.id = c.opportunity_id "
+            f"WHERE {self.scope} AND c.kind IN ('opened', 'advanced', 'skipped_gate', "
+            "'moved_back', 'reopened') GROUP BY c.to_number",
             self.params,
         )
 
