@@ -433,7 +433,7 @@ class Floors:
             [self.start, self.end],
         )
 
-    def conversion(self, process_id: int) -> None:
+    def conversion(self, process_id: int, start: Any = None) -> None:
         """Per stage, for the stays that began in the window: deals that entered it (once each:
         a row whose previous entry into the stage was before the window), those of them that
         went on, and the average stay, from the facts kept on the history rows."""
@@ -452,7 +452,7 @@ class Floors:
             f"AND {self.scope('o')} AND c.kind IN ('opened', 'advanced', 'skipped_gate', "
             "'moved_back', 'reopened') AND c.changed_at >= %s AND c.changed_at < %s "
             "GROUP BY c.to_number",
-            [self.start, self.start, process_id, self.start, self.end],
+            [start or self.start, start or self.start, process_id, start or self.start, self.end],
         )
 
     def leaderboard(self) -> None:
@@ -512,6 +512,10 @@ def measurements(viewer: Any, floors: Floors, today: date) -> list[Measurement]:
     scope = Scope() if everyone else Scope(team=team.pk)
     rep = User.objects.filter(role=Role.REP, team=team).order_by("pk").first()
     process = process_default()
+    quarter = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+    quarter_start = datetime(quarter.year, quarter.month, 1, tzinfo=floors.start.tzinfo)
+    quarter = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+    quarter_start = datetime(quarter.year, quarter.month, 1, tzinfo=floors.start.tzinfo)
     in_holder = {"team__region": holder} if everyone else {"team": holder}
     people = list(User.objects.filter(**in_holder).values_list("pk", flat=True))
     year = datetime(today.year, 1, 1, tzinfo=floors.start.tzinfo)
@@ -553,6 +557,13 @@ def measurements(viewer: Any, floors: Floors, today: date) -> list[Measurement]:
                 user, process=process, entered_from=floors.start, entered_before=floors.end
             ),
             lambda: floors.conversion(process.pk),
+        ),
+        Measurement(
+            "analytics: stage conversion this quarter",  # the page default
+            lambda user: stage_conversion(
+                user, process=process, entered_from=quarter_start, entered_before=floors.end
+            ),
+            lambda: floors.conversion(process.pk, quarter_start),
         ),
         Measurement(
             "scorecard",
