@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from salesflow.accounts.services import account_team_member_set
 from salesflow.activities.models import (
     ActivityKind,
     DailyReport,
@@ -81,6 +82,21 @@ def test_collections_are_the_payments_received_in_the_week(org, won, pay):
     report = report_for(org["director"], org["team1"])
 
     assert report.collections == Decimal("5000.00")
+
+
+def test_a_rep_reading_the_team_week_counts_the_payments_on_deals_they_see(
+    org, won, pay, make_account
+):
+    shared = make_account(org["rep2"], name="Shared customer")
+    account_team_member_set(
+        account=shared, user=org["rep1"], team_role="sales", acting_user=org["rep2"]
+    )
+    pay(won(org["rep1"], 5000, at(2025, 2, 20)), 1000, date(2025, 3, 4))  # their own deal
+    pay(won(org["rep2"], 5000, at(2025, 2, 20), account=shared), 200, date(2025, 3, 4))
+    pay(won(org["rep2"], 5000, at(2025, 2, 20)), 30, date(2025, 3, 4))  # a colleague's own
+
+    assert report_for(org["rep1"], org["team1"]).collections == Decimal("1200.00")
+    assert report_for(org["manager1"], org["team1"]).collections == Decimal("1230.00")
 
 
 def test_effective_visits_have_an_outcome_and_deal_visits_lead_to_a_won_deal(
