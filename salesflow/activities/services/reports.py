@@ -42,16 +42,29 @@ TEXT_FIELDS = frozenset(
 def report_snapshot(report: DailyReport) -> dict[str, Any]:
     """What the report says now, with the day's figures, as it is kept in its events."""
     figures = report_figures(report)
+    return snapshot_with(
+        report,
+        visits_made=figures.visits_made,
+        visits_planned=figures.visits_planned,
+        ratio=figures.ratio,
+    )
+
+
+def snapshot_with(
+    report: DailyReport, *, visits_made: int, visits_planned: int, ratio: Decimal | None
+) -> dict[str, Any]:
+    """The snapshot kept in a report's events, given the day's figures (the demo counts them in
+    bulk)."""
     return {
         "date": report.date.isoformat(),
         "version": report.version,
         "attendance": report.attendance,
-        "visits_made": figures.visits_made,
-        "visits_planned": figures.visits_planned,
+        "visits_made": visits_made,
+        "visits_planned": visits_planned,
         "orders_amount": str(report.orders_amount),
         "collections_amount": str(report.collections_amount),
         "daily_target": None if report.daily_target is None else str(report.daily_target),
-        "ratio": None if figures.ratio is None else str(figures.ratio),
+        "ratio": None if ratio is None else str(ratio),
         "complaints_handled": report.complaints_handled,
         "competitor_info": report.competitor_info,
         "customer_feedback": report.customer_feedback,

@@ -25,7 +25,8 @@ from salesflow.activities.models import (
     PlanEvent,
     ReportStatus,
 )
-from salesflow.activities.services.reports import on_time
+from salesflow.activities.selectors.reports import achievement_ratio
+from salesflow.activities.services.reports import on_time, snapshot_with
 from salesflow.core.demo import loop_texts as texts
 from salesflow.core.demo.bulk import BATCH, timestamps_as_given
 from salesflow.core.demo.daily_loop import (
@@ -60,7 +61,6 @@ TEXT_SHARES = {
     "customer_news": (0.25, texts.CUSTOMER_NEWS),
     "lessons": (0.45, texts.LESSONS),
 }
-RATIO_PLACES = Decimal("0.0001")
 CENTS = Decimal("0.01")
 
 
@@ -340,30 +340,12 @@ class _RepReports:
 
 def snapshot(report: DailyReport, *, figures: dict[str, int]) -> dict[str, Any]:
     """What the report said at an event, as the report services keep it."""
-    ratio = (
-        (report.orders_amount / report.daily_target).quantize(RATIO_PLACES)
-        if report.daily_target
-        else None
+    return snapshot_with(
+        report,
+        visits_made=figures["visits_made"],
+        visits_planned=figures["visits_planned"],
+        ratio=achievement_ratio(report.orders_amount, report.daily_target),
     )
-    return {
-        "date": report.date.isoformat(),
-        "version": report.version,
-        "attendance": report.attendance,
-        "visits_made": figures["visits_made"],
-        "visits_planned": figures["visits_planned"],
-        "orders_amount": str(report.orders_amount),
-        "collections_amount": str(report.collections_amount),
-        "daily_target": None if report.daily_target is None else str(report.daily_target),
-        "ratio": None if ratio is None else str(ratio),
-        "complaints_handled": report.complaints_handled,
-        "competitor_info": report.competitor_info,
-        "customer_feedback": report.customer_feedback,
-        "customer_news": report.customer_news,
-        "lessons": report.lessons,
-        "submitted_at": report.submitted_at.isoformat() if report.submitted_at else None,
-        "on_time": report.on_time,
-        "instructions": report.instructions,
-    }
 
 
 def _save(reports: list[_Report], result: ReportsResult) -> None:
