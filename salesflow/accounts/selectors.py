@@ -96,11 +96,10 @@ def visible_account_ids(user: Any) -> list[int] | None:
     remembered = getattr(user, "_salesflow_visible_accounts", None)
     if remembered is not None and remembered[0] == key:
         return remembered[1]
-    found: list[int] | None = list(
+    ids = list(
         account_list_visible(user).order_by().values_list("pk", flat=True)[: ACCOUNT_IDS_INLINE + 1]
     )
-    if found is not None and len(found) > ACCOUNT_IDS_INLINE:
-        found = None
+    found = ids if len(ids) <= ACCOUNT_IDS_INLINE else None
     user._salesflow_visible_accounts = (key, found)
     return found
 

@@ -176,10 +176,11 @@ class WeeklyReport:
 
 
 def weekly_report(user: Any, *, holder: Team | Region, week: Week, now: Any = None) -> WeeklyReport:
-    """The weekly report of `holder` for `week`, as `user` may see it. Eleven queries."""
+    """The weekly report of `holder` for `week`, as `user` may see it: a dozen queries."""
     scope = scope_of(holder)
-    deals = opportunity_list_visible(user).filter(scope.of("owner"))
-    won = deals.filter(status=Status.WON, closed_at__gte=week.start, closed_at__lt=week.end)
+    won = opportunity_list_visible(user).filter(
+        scope.of("owner"), status=Status.WON, closed_at__gte=week.start, closed_at__lt=week.end
+    )
     sales = won.aggregate(revenue=Sum("amount"), count=Count("id"))
     reps = _punctuality(user, scope, week, now=now)
     market = list(
@@ -281,10 +282,9 @@ def _collections(user: Any, scope: Scope, week: Week) -> Decimal:
 def _accounts_with_an_outcome(week: Week) -> QuerySet[Any]:
     """Ids of the accounts on which, in the week, a deal was won, a payment received, a milestone
     met or a stage advanced: one set, worked out once for every visit of the week."""
-    in_week = {"gte": week.start, "lt": week.end}
     return (
         Opportunity.objects.filter(
-            status=Status.WON, closed_at__gte=in_week["gte"], closed_at__lt=in_week["lt"]
+            status=Status.WON, closed_at__gte=week.start, closed_at__lt=week.end
         )
         .values("account_id")
         .order_by()
@@ -293,14 +293,14 @@ def _accounts_with_an_outcome(week: Week) -> QuerySet[Any]:
             .values("opportunity__account_id")
             .order_by(),
             MilestoneCheck.objects.filter(
-                done=True, checked_at__gte=in_week["gte"], checked_at__lt=in_week["lt"]
+                done=True, checked_at__gte=week.start, checked_at__lt=week.end
             )
             .values("opportunity__account_id")
             .order_by(),
             StageChange.objects.filter(
                 kind__in=STAGE_MOVES_FORWARD,
-                changed_at__gte=in_week["gte"],
-                changed_at__lt=in_week["lt"],
+                changed_at__gte=week.start,
+                changed_at__lt=week.end,
             )
             .values("opportunity__account_id")
             .order_by(),
