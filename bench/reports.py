@@ -362,7 +362,8 @@ class Floors:
         """Everything the weekly report shows for the people of a team or region: the week's
         sales and new customers, collections, visits with their outcomes, the reps' daily
         reports, the market reports, and the month's and quarter's revenue against target."""
-        who = f"o.owner_id IN ({', '.join(str(pk) for pk in people)}) AND {self.scope('o')}"
+        ids = ", ".join(str(pk) for pk in people)
+        who = f"o.owner_id IN ({ids}) AND {self.scope('o')}"
         week = [start, end]
         self.rows(
             f"SELECT COUNT(*), SUM(o.amount), COUNT(DISTINCT o.account_id) FILTER (WHERE NOT "
@@ -395,19 +396,19 @@ class Floors:
             "WHERE w.account_id = a.account_id AND w.status = 'won' "
             "AND w.closed_at >= a.occurred_at AND w.closed_at < %s)) FROM {act} a "
             f"WHERE a.kind = 'visit' AND a.occurred_at >= %s AND a.occurred_at < %s "
-            f"AND a.owner_id IN ({', '.join(str(pk) for pk in people)}) AND {self.scope('a')}",
+            f"AND a.owner_id IN ({ids}) AND {self.scope('a')}",
             [*week, first, last, *week, *week, end, *week],
         )
         self.rows(
             "SELECT u.id, COUNT(d.id), COUNT(d.id) FILTER (WHERE d.on_time) FROM {usr} u "
             "LEFT JOIN {day} d ON d.owner_id = u.id AND d.date BETWEEN %s AND %s "
             "AND d.on_time IS NOT NULL "
-            f"WHERE u.id IN ({', '.join(str(pk) for pk in people)}) GROUP BY u.id",
+            f"WHERE u.id IN ({ids}) GROUP BY u.id",
             [first, last],
         )
         self.rows(
             "SELECT m.id, m.kind FROM {mkt} m WHERE m.created_at >= %s AND m.created_at < %s "
-            f"AND m.raised_by_id IN ({', '.join(str(pk) for pk in people)})",
+            f"AND m.raised_by_id IN ({ids})",
             week,
         )
 
